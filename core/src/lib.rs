@@ -1,1 +1,19 @@
-pub mod x {}
+//! santei-core: the common calculation module (共通算定モジュール) for 医科 診療報酬.
+//!
+//! Plain Rust: serde types in, serde types out. The C ABI (`santei-ffi`) and the wasm package
+//! (`santei-wasm`) are thin skins over [`Engine`].
+
+pub mod copay;
+pub mod date;
+pub mod engine;
+pub mod error;
+pub mod masters;
+pub mod model;
+pub mod points;
+pub mod wire;
+
+pub use engine::{Engine, EngineInfo};
+pub use error::{Error, ErrorCode, Result};
+pub use model::{CalcRequest, CalcResponse};
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

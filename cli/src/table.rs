@@ -1,0 +1,89 @@
+//! A readable table of a calculation, as a clerk would check it against the receipt.
+
+use santei_core::model::CalcResponse;
+use std::fmt::Write;
+
+/// Display width: East Asian wide characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            if (c as u32) < 0x1100 || ('\u{FF61}'..='\u{FF9F}').contains(&c) {
+                1
+            } else {
+                2
+            }
+        })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let mut out = s.to_string();
+    for _ in width(s)..w {
+        out.push(' ');
+    }
+    out
+}
+
+pub fn render(r: &CalcResponse) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "診療日 {}  マスター {}  年齢 {}歳",
+        r.service_date, r.master_generation, r.patient_age
+    );
+    let _ = writeln!(
+        o,
+        "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}",
+        "欄",
+        "コード",
+        pad("名称", 44),
+        "点数",
+        "回数",
+        "合計"
+    );
+    for line in &r.lines {
+        let n = line.items.len();
+        for (i, item) in line.items.iter().enumerate() {
+            let mut name = item.name.clone();
+            if let (Some(q), Some(u)) = (&item.quantity, &item.unit) {
+                let _ = write!(name, " {q}{u}");
+            }
+            let sec = if i == 0 { line.section.as_str() } else { "" };
+            if i + 1 == n {
+                let _ = writeln!(
+                    o,
+                    "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}",
+                    sec,
+                    item.code,
+                    pad(&name, 44),
+                    line.points,
+                    line.count,
+                    line.total
+                );
+            } else {
+                let _ = writeln!(o, "{:<4} {:<9}  {}", sec, item.code, name);
+            }
+        }
+    }
+    let _ = writeln!(o, "{}", "-".repeat(84));
+    for s in &r.sections {
+        let _ = writeln!(o, "  欄 {}: {}点", s.section, s.total);
+    }
+    let _ = writeln!(o, "合計 {}点", r.total_points);
+    match &r.copay {
+        Some(c) => {
+            let _ = writeln!(
+                o,
+                "総医療費 {}円  負担割合 {}% ({})  一部負担金 {}円",
+                c.total_yen, c.burden_percent, c.basis, c.patient_yen
+            );
+        }
+        None => {
+            let _ = writeln!(o, "一部負担金: not computed (see findings)");
+        }
+    }
+    for f in &r.findings {
+        let _ = writeln!(o, "[{:?}] {} {}: {}", f.severity, f.code, f.path, f.message);
+    }
+    o
+}

@@ -1,0 +1,99 @@
+//! Dates of service and master dates. The engine always selects data by the date of service,
+//! never by "today".
+
+use chrono::{Datelike, NaiveDate};
+
+/// Parses an ISO date `YYYY-MM-DD` (the wire format).
+pub fn parse_iso(s: &str) -> Option<NaiveDate> {
+    if s.len() != 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// A master date field `YYYYMMDD` as a sortable number; `99999999` means "open" (未廃止).
+pub fn ymd_number(d: NaiveDate) -> u32 {
+    d.year() as u32 * 10_000 + d.month() * 100 + d.day()
+}
+
+/// Formats a master date number `YYYYMMDD` as `YYYY-MM-DD` for messages.
+pub fn ymd_display(n: u32) -> String {
+    format!("{:04}-{:02}-{:02}", n / 10_000, n / 100 % 100, n % 100)
+}
+
+/// The date on which a person born on `birth` reaches `years` of age in the sense of
+/// 年齢計算ニ関スル法律 (明治35年法律50号): the day before the birthday anniversary.
+/// (A 29 February birth reaches it on 28 February in common years.)
+pub fn reaches_age(birth: NaiveDate, years: u32) -> NaiveDate {
+    let anniversary = anniversary(birth, years);
+    anniversary.pred_opt().unwrap_or(anniversary)
+}
+
+/// The `years`-th birthday; a 29 February birth has its birthday on 1 March in common years.
+pub fn anniversary(birth: NaiveDate, years: u32) -> NaiveDate {
+    let y = birth.year() + years as i32;
+    NaiveDate::from_ymd_opt(y, birth.month(), birth.day())
+        .or_else(|| NaiveDate::from_ymd_opt(y, 3, 1))
+        .unwrap_or(birth)
+}
+
+/// Completed years of age on `date` (満年齢): the count of birthdays reached on or before `date`.
+pub fn age_on(birth: NaiveDate, date: NaiveDate) -> u32 {
+    if date < birth {
+        return 0;
+    }
+    let mut years = (date.year() - birth.year()) as u32;
+    if years > 0 && anniversary(birth, years) > date {
+        years -= 1;
+    }
+    years
+}
+
+/// First day of the month following the month of `d`.
+pub fn first_of_next_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 {
+        (d.year() + 1, 1)
+    } else {
+        (d.year(), d.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn iso_dates_are_strict() {
+        assert_eq!(parse_iso("2024-06-01"), NaiveDate::from_ymd_opt(2024, 6, 1));
+        assert_eq!(parse_iso("2024-6-1"), None);
+        assert_eq!(parse_iso("2024-02-30"), None);
+        assert_eq!(parse_iso("20240601"), None);
+    }
+
+    #[test]
+    fn age_counts_birthdays() {
+        assert_eq!(age_on(d("2018-06-03"), d("2024-06-02")), 5);
+        assert_eq!(age_on(d("2018-06-03"), d("2024-06-03")), 6);
+        assert_eq!(age_on(d("2020-02-29"), d("2021-02-28")), 0);
+        assert_eq!(age_on(d("2020-02-29"), d("2021-03-01")), 1);
+        assert_eq!(age_on(d("2020-02-29"), d("2024-02-29")), 4);
+    }
+
+    #[test]
+    fn legal_age_is_reached_the_day_before_the_birthday() {
+        assert_eq!(reaches_age(d("1954-07-01"), 70), d("2024-06-30"));
+        assert_eq!(reaches_age(d("2018-04-01"), 6), d("2024-03-31"));
+    }
+
+    #[test]
+    fn master_numbers() {
+        assert_eq!(ymd_number(d("2024-06-01")), 20240601);
+        assert_eq!(ymd_display(20240601), "2024-06-01");
+        assert_eq!(first_of_next_month(d("2024-12-15")), d("2025-01-01"));
+    }
+}

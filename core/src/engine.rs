@@ -1,0 +1,144 @@
+//! The engine: loaded masters + the calculation entry point.
+
+use crate::copay::{burden, copay_for_points};
+use crate::date::{age_on, parse_iso};
+use crate::error::{Error, Result};
+use crate::masters::MasterSet;
+use crate::model::{CalcRequest, CalcResponse, Copay, SectionTotal, Severity};
+use crate::points::{self, Context};
+use serde::Serialize;
+use std::path::Path;
+
+/// Oldest plausible age; an older patient is taken to be a wrong birth date.
+const MAX_AGE: u32 = 130;
+
+pub struct Engine {
+    masters: MasterSet,
+}
+
+/// What an engine has loaded, per generation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EngineInfo {
+    pub version: String,
+    pub generations: Vec<GenerationInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GenerationInfo {
+    pub effective: String,
+    pub procedures: usize,
+    pub drugs: usize,
+    pub files: Vec<String>,
+    pub skipped: Vec<String>,
+}
+
+impl Engine {
+    pub fn new(masters: MasterSet) -> Engine {
+        Engine { masters }
+    }
+
+    pub fn from_dir(path: &Path) -> Result<Engine> {
+        MasterSet::load_dir(path).map(Engine::new)
+    }
+
+    pub fn from_files<N: AsRef<str>, B: AsRef<[u8]>>(files: &[(N, B)]) -> Result<Engine> {
+        MasterSet::from_files(files).map(Engine::new)
+    }
+
+    pub fn masters(&self) -> &MasterSet {
+        &self.masters
+    }
+
+    pub fn info(&self) -> EngineInfo {
+        EngineInfo {
+            version: crate::VERSION.to_string(),
+            generations: self
+                .masters
+                .generations()
+                .iter()
+                .map(|g| GenerationInfo {
+                    effective: g.effective_date().to_string(),
+                    procedures: g.procedures.len(),
+                    drugs: g.drugs.len(),
+                    files: g
+                        .loaded
+                        .iter()
+                        .map(|f| format!("{} ({} rows)", f.name, f.rows))
+                        .collect(),
+                    skipped: g.skipped.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Calculates one outpatient visit: points per line and 点数欄, then the 一部負担金.
+    pub fn calculate(&self, req: &CalcRequest) -> Result<CalcResponse> {
+        let date = parse_iso(&req.service_date).ok_or_else(|| {
+            Error::invalid_request(
+                "serviceDate",
+                format!("expected a date YYYY-MM-DD, found {:?}", req.service_date),
+            )
+        })?;
+        let birth = parse_iso(&req.patient.birth_date).ok_or_else(|| {
+            Error::invalid_request(
+                "patient.birthDate",
+                format!(
+                    "expected a date YYYY-MM-DD, found {:?}",
+                    req.patient.birth_date
+                ),
+            )
+        })?;
+        if birth > date {
+            return Err(Error::invalid_request(
+                "patient.birthDate",
+                format!("{birth} is after the date of service {date}"),
+            ));
+        }
+        let age = age_on(birth, date);
+        if age > MAX_AGE {
+            return Err(Error::invalid_request(
+                "patient.birthDate",
+                format!("{birth} makes the patient {age} years old on {date}"),
+            ));
+        }
+        let burden = burden(birth, date, age, &req.insurance)?;
+        let generation = self.masters.generation_for(date)?;
+        let ctx = Context {
+            generation,
+            date,
+            birth,
+            age,
+        };
+        let (lines, findings) = points::calculate(&ctx, req)?;
+        let mut sections: Vec<SectionTotal> = Vec::new();
+        for line in &lines {
+            match sections.last_mut() {
+                Some(s) if s.section == line.section => s.total += line.total,
+                _ => sections.push(SectionTotal {
+                    section: line.section.clone(),
+                    total: line.total,
+                }),
+            }
+        }
+        let total_points: i64 = lines.iter().map(|l| l.total).sum();
+        let complete = !findings.iter().any(|f| f.severity == Severity::Error);
+        let copay = complete.then(|| Copay {
+            burden_percent: burden.percent,
+            basis: burden.basis.to_string(),
+            total_yen: total_points * 10,
+            patient_yen: copay_for_points(total_points, burden.percent),
+        });
+        Ok(CalcResponse {
+            service_date: req.service_date.clone(),
+            master_generation: generation.effective_date().to_string(),
+            patient_age: age,
+            lines,
+            sections,
+            total_points,
+            copay,
+            findings,
+        })
+    }
+}

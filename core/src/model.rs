@@ -1,0 +1,310 @@
+//! The one request/response model that crosses every boundary (JSON for C, C#, Java; plain JS
+//! objects for wasm). camelCase on the wire; points and yen are integers, prices decimal strings.
+
+use serde::{Deserialize, Serialize};
+
+/// An outpatient claim for one visit (one date of service).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CalcRequest {
+    /// Date of service, `YYYY-MM-DD`. Selects the master generation and the patient's age.
+    pub service_date: String,
+    pub patient: Patient,
+    pub insurance: Insurance,
+    #[serde(default)]
+    pub facility: Facility,
+    /// 時間外等の区分 of the visit.
+    #[serde(default)]
+    pub time: TimeCategory,
+    /// 診療行為 orders (医科診療行為マスター codes).
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    /// 投薬: the prescription of this visit, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prescription: Option<Prescription>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Patient {
+    /// `YYYY-MM-DD`
+    pub birth_date: String,
+    pub sex: Sex,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Insurance {
+    /// 社保 (被用者保険), 国保, or 後期高齢者医療.
+    pub insurer_type: InsurerType,
+    /// 本人 or 家族 (for 国保 and 後期, `honnin`).
+    pub relation: Relation,
+    /// An explicit 負担割合 in percent (0–100) that overrides the one derived from age.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub burden_percent: Option<u8>,
+    /// 所得区分: `kubunA`…`kubunO` (70歳未満 ア〜オ) or, for 70歳以上, `genekiIII`, `genekiII`,
+    /// `genekiI` (現役並み), `ippanII` (後期 一定以上所得, 2割), `ippan`, `teishotokuII`, `teishotokuI`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_category: Option<IncomeCategory>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum InsurerType {
+    Shaho,
+    Kokuho,
+    Kouki,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Relation {
+    Honnin,
+    Kazoku,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum IncomeCategory {
+    KubunA,
+    KubunI,
+    KubunU,
+    KubunE,
+    KubunO,
+    #[serde(rename = "genekiIII")]
+    GenekiIII,
+    #[serde(rename = "genekiII")]
+    GenekiII,
+    #[serde(rename = "genekiI")]
+    GenekiI,
+    #[serde(rename = "ippanII")]
+    IppanII,
+    Ippan,
+    #[serde(rename = "teishotokuII")]
+    TeishotokuII,
+    #[serde(rename = "teishotokuI")]
+    TeishotokuI,
+}
+
+impl IncomeCategory {
+    /// ア〜オ apply under 70; the others to 高齢受給者 and 後期高齢者.
+    pub fn is_under70(self) -> bool {
+        matches!(
+            self,
+            IncomeCategory::KubunA
+                | IncomeCategory::KubunI
+                | IncomeCategory::KubunU
+                | IncomeCategory::KubunE
+                | IncomeCategory::KubunO
+        )
+    }
+
+    pub fn is_geneki(self) -> bool {
+        matches!(
+            self,
+            IncomeCategory::GenekiIII | IncomeCategory::GenekiII | IncomeCategory::GenekiI
+        )
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Facility {
+    pub kind: FacilityKind,
+    /// 許可病床数
+    #[serde(default)]
+    pub beds: u32,
+}
+
+impl Default for Facility {
+    fn default() -> Self {
+        Facility {
+            kind: FacilityKind::Clinic,
+            beds: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FacilityKind {
+    /// 診療所
+    Clinic,
+    /// 病院
+    Hospital,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TimeCategory {
+    /// 診療時間内
+    #[default]
+    Regular,
+    /// 時間外
+    Overtime,
+    /// 休日
+    Holiday,
+    /// 深夜
+    LateNight,
+    /// 夜間・早朝等 (診療所のみ)
+    NightEarly,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Order {
+    /// 診療行為コード (9 digits)
+    pub code: String,
+    /// 回数 (default 1)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Prescription {
+    /// 院内 (処方料 + 調剤料 + 薬剤料) or 院外 (処方箋料).
+    pub dispensing: Dispensing,
+    /// 剤 (Rp) list.
+    pub rps: Vec<Rp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Dispensing {
+    InHouse,
+    Outside,
+}
+
+/// One 剤: drugs taken together (内服: same 服用時点).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Rp {
+    pub form: RpForm,
+    /// 内服: 投与日数
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub days: Option<u32>,
+    /// 頓服: 回数
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub times: Option<u32>,
+    /// 臨時の投薬 (not counted toward 7種類以上 when 投与期間 ≤ 14日).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub temporary: bool,
+    pub drugs: Vec<DrugOrder>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum RpForm {
+    /// 内服 (1剤1日分 × 日数)
+    Internal,
+    /// 頓服 (1回分 × 回数)
+    Prn,
+    /// 外用 (1調剤)
+    External,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DrugOrder {
+    /// 医薬品コード (9 digits)
+    pub code: String,
+    /// 使用量 per unit of the 剤 (内服 1日分, 頓服 1回分, 外用 1調剤), decimal string, e.g. "3" or "1.5".
+    pub quantity: String,
+}
+
+/// The result of one visit's calculation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CalcResponse {
+    pub service_date: String,
+    /// 施行日 of the master generation used.
+    pub master_generation: String,
+    /// 満年齢 on the date of service.
+    pub patient_age: u32,
+    /// One line per 算定単位 (a 診療行為 or one 剤), in 診療識別 order.
+    pub lines: Vec<Line>,
+    /// Totals per 診療識別 (点数欄).
+    pub sections: Vec<SectionTotal>,
+    pub total_points: i64,
+    /// 患者一部負担金; absent when an error finding makes the total incomplete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copay: Option<Copay>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Line {
+    /// 診療識別 (別表20): "11" 初診, "12" 再診, "13" 医学管理, "21" 内服, "22" 頓服, "23" 外用,
+    /// "24" 調剤, "25" 処方, "60" 検査・病理, "80" その他 …
+    pub section: String,
+    pub items: Vec<LineItem>,
+    /// 点数 per unit (per 回, per 1剤1日分 …)
+    pub points: i64,
+    /// 回数 / 日数
+    pub count: u32,
+    /// points × count
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LineItem {
+    pub code: String,
+    pub name: String,
+    /// 使用量 (drugs)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<String>,
+    /// 単位 (drugs)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// 薬価 per unit in 円, decimal string (drugs)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionTotal {
+    pub section: String,
+    pub total: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Copay {
+    /// 負担割合 in percent.
+    pub burden_percent: u8,
+    /// Why this 割合: `explicit`, `preschool` (未就学 2割), `general` (3割), `elderly` (高齢受給者 2割),
+    /// `elderlyGeneki` (現役並み 3割), `kouki` (後期 1割), `koukiIppanII` (2割), `koukiGeneki` (3割).
+    pub basis: String,
+    /// 総医療費 = total points × 10 円.
+    pub total_yen: i64,
+    /// 一部負担金 after 10円未満四捨五入.
+    pub patient_yen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub code: String,
+    pub severity: Severity,
+    /// Where in the request: `orders[2].code`, `prescription.rps[0].drugs[1].code`, …
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    Error,
+    Warning,
+}

@@ -1,0 +1,682 @@
+//! 点数算定 for one outpatient visit.
+
+pub mod drug;
+pub mod visit;
+
+use crate::copay::burden::school_entry;
+use crate::date::{first_of_next_month, reaches_age};
+use crate::error::{Error, Result};
+use crate::masters::{
+    describe_date, validity, AgeBound, DrugRow, Generation, ProcedureRow, Validity,
+};
+use crate::model::{
+    CalcRequest, Dispensing, FacilityKind, Finding, InsurerType, Line, LineItem, Rp, RpForm,
+    Severity, TimeCategory,
+};
+use chrono::NaiveDate;
+use drug::{drug_points_per_unit, format_sen, parse_quantity, sen_to_yen};
+use rust_decimal::Decimal;
+use visit::{visit_addons, visit_kind, VisitKind, AUTO_ADDONS};
+
+/// What the calculation needs besides the request.
+pub struct Context<'a> {
+    pub generation: &'a Generation,
+    pub date: NaiveDate,
+    pub birth: NaiveDate,
+    pub age: u32,
+}
+
+/// Upper bound on 回数 / 日数 of one order, beyond which a request is taken to be a mistake.
+const MAX_COUNT: u32 = 999;
+
+/// 点数欄集計先識別（入院外） (別紙7-2) → 診療識別 (記録条件仕様 別表20).
+pub fn section_of(aggregation: u32) -> Option<&'static str> {
+    Some(match aggregation {
+        110 => "11",
+        120 | 122 | 123 | 124 | 125 => "12",
+        130 => "13",
+        140 => "14",
+        210 | 230 | 240 => "24",
+        250 => "25",
+        260 => "26",
+        270 => "27",
+        300 | 311 => "31",
+        321 => "32",
+        331 => "33",
+        400 => "40",
+        500 | 502 => "50",
+        540 => "54",
+        600 => "60",
+        700 => "70",
+        800 => "80",
+        _ => return None,
+    })
+}
+
+struct Calc<'a> {
+    ctx: &'a Context<'a>,
+    req: &'a CalcRequest,
+    lines: Vec<Line>,
+    findings: Vec<Finding>,
+}
+
+/// A resolved procedure: its row and the points in force on the date of service.
+struct Resolved<'a> {
+    row: &'a ProcedureRow,
+    points: i64,
+    section: &'static str,
+}
+
+impl<'a> Calc<'a> {
+    fn finding(&mut self, code: &str, path: &str, message: String) {
+        self.findings.push(Finding {
+            code: code.to_string(),
+            severity: Severity::Error,
+            path: path.to_string(),
+            message,
+        });
+    }
+
+    /// Looks a 診療行為 up and checks everything the master says about using it on this claim.
+    fn resolve_procedure(&mut self, code: &str, path: &str) -> Option<Resolved<'a>> {
+        let Some(row) = self.ctx.generation.procedures.get(code) else {
+            self.finding(
+                "UNKNOWN_CODE",
+                path,
+                format!(
+                    "診療行為コード {code} is not in the 医科診療行為マスター of {}",
+                    self.generation_name()
+                ),
+            );
+            return None;
+        };
+        let (kind, x100) = match validity(row.changed, row.abolished, self.ctx.date) {
+            Validity::Valid => (row.points_kind, Some(row.points_x100)),
+            Validity::Abolished => {
+                self.finding(
+                    "CODE_ABOLISHED",
+                    path,
+                    format!(
+                        "{code} {} may be used only until {} (廃止年月日)",
+                        row.name,
+                        describe_date(row.abolished)
+                    ),
+                );
+                return None;
+            }
+            // a row published ahead of its 変更年月日 carries the points in force before it as 旧点数
+            Validity::NotYetChanged => (row.old_points_kind, row.old_points_x100),
+        };
+        let Some(x100) = x100 else {
+            self.finding(
+                "CODE_NOT_YET_VALID",
+                path,
+                format!(
+                    "{code} {} is valid from {} (変更年月日)",
+                    row.name,
+                    describe_date(row.changed)
+                ),
+            );
+            return None;
+        };
+        if row.inout == 1 {
+            self.finding(
+                "INPATIENT_ONLY",
+                path,
+                format!("{code} {} is for 入院 only (入外適用区分 1)", row.name),
+            );
+            return None;
+        }
+        let kouki = self.req.insurance.insurer_type == InsurerType::Kouki;
+        if (row.kouki == 1 && kouki) || (row.kouki == 2 && !kouki) {
+            let which = if row.kouki == 1 {
+                "医療保険 (not 後期高齢者医療)"
+            } else {
+                "後期高齢者医療"
+            };
+            self.finding(
+                "INSURANCE_NOT_APPLICABLE",
+                path,
+                format!(
+                    "{code} {} applies to {which} only (後期高齢者医療適用区分 {})",
+                    row.name, row.kouki
+                ),
+            );
+            return None;
+        }
+        match self.in_age_band(row.age_lower, row.age_upper) {
+            Ok(true) => {}
+            Ok(false) => {
+                self.finding(
+                    "AGE_LIMIT",
+                    path,
+                    format!(
+                        "{code} {} is limited to ages {} (上下限年齢); the patient is {}",
+                        row.name,
+                        band_text(row.age_lower, row.age_upper),
+                        self.ctx.age
+                    ),
+                );
+                return None;
+            }
+            Err(special) => {
+                self.finding(
+                    "UNSUPPORTED_RULE",
+                    path,
+                    format!(
+                        "{code} {}: 上下限年齢 code {special} is not supported yet",
+                        row.name
+                    ),
+                );
+                return None;
+            }
+        }
+        if kind != 3 || x100 % 100 != 0 || row.kizami != 0 {
+            self.finding(
+                "UNSUPPORTED_RULE",
+                path,
+                format!(
+                    "{code} {}: 点数識別 {kind} / きざみ値計算識別 {} is not supported yet",
+                    row.name, row.kizami
+                ),
+            );
+            return None;
+        }
+        let Some(section) = section_of(row.section_outpatient) else {
+            self.finding(
+                "UNSUPPORTED_RULE",
+                path,
+                format!(
+                    "{code} {}: 点数欄集計先識別 {} is not an outpatient 点数欄",
+                    row.name, row.section_outpatient
+                ),
+            );
+            return None;
+        };
+        Some(Resolved {
+            row,
+            points: x100 / 100,
+            section,
+        })
+    }
+
+    fn generation_name(&self) -> String {
+        self.ctx.generation.effective_date().to_string()
+    }
+
+    /// Whether the patient is inside a master age band (lower inclusive, upper exclusive).
+    /// Err carries a special age code this version does not evaluate.
+    fn in_age_band(&self, lower: AgeBound, upper: AgeBound) -> std::result::Result<bool, String> {
+        let ok_lower = match lower {
+            AgeBound::None => true,
+            AgeBound::Years(n) => self.ctx.age >= u32::from(n),
+            AgeBound::Special(c) => !self.special_below(c)?,
+        };
+        let ok_upper = match upper {
+            AgeBound::None => true,
+            AgeBound::Years(n) => self.ctx.age < u32::from(n),
+            AgeBound::Special(c) => self.special_below(c)?,
+        };
+        Ok(ok_lower && ok_upper)
+    }
+
+    /// Whether the date of service is before the special age bound (別紙: 上下限年齢の特殊コード).
+    fn special_below(&self, code: [u8; 2]) -> std::result::Result<bool, String> {
+        let (birth, date) = (self.ctx.birth, self.ctx.date);
+        let days = (date - birth).num_days();
+        Ok(match &code {
+            b"AA" => days < 28,                  // 生後28日
+            b"AE" => days < 90,                  // 生後90日
+            b"MG" => date < school_entry(birth), // 未就学児
+            b"B3" => date < first_of_next_month(reaches_age(birth, 3)),
+            b"B6" => date < first_of_next_month(reaches_age(birth, 6)),
+            b"BF" => date < first_of_next_month(reaches_age(birth, 15)),
+            b"BK" => date < first_of_next_month(reaches_age(birth, 20)),
+            _ => return Err(String::from_utf8_lossy(&code).into_owned()),
+        })
+    }
+
+    fn push(&mut self, r: &Resolved<'_>, count: u32) {
+        self.lines.push(Line {
+            section: r.section.to_string(),
+            items: vec![LineItem {
+                code: r.row.code.clone(),
+                name: r.row.name.clone(),
+                quantity: None,
+                unit: None,
+                unit_price: None,
+            }],
+            points: r.points,
+            count,
+            total: r.points * i64::from(count),
+        });
+    }
+
+    /// Adds the 年齢加算 (master columns 100–111) of a base row that match the patient's age.
+    fn age_addons(&mut self, base: &ProcedureRow, count: u32, path: &str) {
+        for addon in &base.age_addons {
+            match self.in_age_band(addon.lower, addon.upper) {
+                Ok(true) => {
+                    if let Some(r) = self.resolve_procedure(&addon.code, path) {
+                        self.push(&r, count);
+                    }
+                }
+                Ok(false) => {}
+                Err(special) => self.finding(
+                    "UNSUPPORTED_RULE",
+                    path,
+                    format!(
+                        "{} {}: 年齢加算 age code {special} is not supported yet",
+                        base.code, base.name
+                    ),
+                ),
+            }
+        }
+    }
+
+    fn orders(&mut self) -> Result<()> {
+        let req = self.req;
+        let mut visit: Option<(VisitKind, &'a ProcedureRow)> = None;
+        let mut excludes_gairai_kanri: Option<String> = None;
+        let mut gairai_kanri: Vec<(Resolved<'a>, u32, String)> = Vec::new();
+        for (i, order) in req.orders.iter().enumerate() {
+            let path = format!("orders[{i}]");
+            let count = order.count.unwrap_or(1);
+            if count == 0 || count > MAX_COUNT {
+                return Err(Error::invalid_request(
+                    &format!("{path}.count"),
+                    format!("must be 1–{MAX_COUNT}, found {count}"),
+                ));
+            }
+            let code_path = format!("{path}.code");
+            if AUTO_ADDONS.contains(&order.code.as_str()) {
+                self.finding(
+                    "AUTO_ADDON_ORDERED",
+                    &code_path,
+                    format!("{} is added by the engine from the patient's age and `time`; do not order it", order.code),
+                );
+                continue;
+            }
+            let Some(r) = self.resolve_procedure(&order.code, &code_path) else {
+                continue;
+            };
+            if let Some(kind) = visit_kind(r.row) {
+                if count != 1 {
+                    return Err(Error::invalid_request(
+                        &format!("{path}.count"),
+                        "a 初診料・再診料・外来診療料 is billed once per visit",
+                    ));
+                }
+                if let Some((_, first)) = &visit {
+                    self.finding(
+                        "DUPLICATE_VISIT_FEE",
+                        &code_path,
+                        format!(
+                            "{} {} and {} {} in one visit: only one 基本診療料 per visit",
+                            first.code, first.name, r.row.code, r.row.name
+                        ),
+                    );
+                    continue;
+                }
+                if !self.visit_fee_allowed(kind, r.row, &code_path) {
+                    continue;
+                }
+                visit = Some((kind, r.row));
+                self.push(&r, 1);
+                self.visit_addons(kind, r.row, &code_path);
+                if r.row.gairai_kanri == 1 {
+                    excludes_gairai_kanri
+                        .get_or_insert_with(|| format!("{} {}", r.row.code, r.row.name));
+                }
+                continue;
+            }
+            match r.row.gairai_kanri {
+                2 => {
+                    gairai_kanri.push((r, count, code_path));
+                    continue;
+                }
+                1 => {
+                    excludes_gairai_kanri
+                        .get_or_insert_with(|| format!("{} {}", r.row.code, r.row.name));
+                }
+                _ => {}
+            }
+            self.push(&r, count);
+            self.age_addons(r.row, count, &code_path);
+        }
+        // A001 注8 外来管理加算: with 再診料 only, not when a 処置・リハビリ・検査 etc. the master marks
+        // (外来管理加算区分 1) is done at the same visit
+        for (r, count, path) in gairai_kanri {
+            let reason = match (&visit, &excludes_gairai_kanri) {
+                (Some((VisitKind::Saishin, _)), None) => {
+                    self.push(&r, count);
+                    continue;
+                }
+                (Some((VisitKind::Saishin, _)), Some(by)) => {
+                    format!("not with {by} (外来管理加算区分 1) at the same visit")
+                }
+                _ => "only with 再診料 (A001 注8)".to_string(),
+            };
+            self.finding(
+                "GAIRAI_KANRI_NOT_ALLOWED",
+                &path,
+                format!("{} {}: {reason}", r.row.code, r.row.name),
+            );
+        }
+        Ok(())
+    }
+
+    fn visit_fee_allowed(&mut self, kind: VisitKind, row: &ProcedureRow, path: &str) -> bool {
+        let f = &self.req.facility;
+        let large_hospital = f.kind == FacilityKind::Hospital && f.beds >= 200;
+        let problem = match kind {
+            VisitKind::Saishin if large_hospital => Some("再診料 is billed by 診療所 and 病院 under 200 beds (A001); a 病院 with 200 or more beds bills 外来診療料 (A002)"),
+            VisitKind::GairaiShinryo if !large_hospital => Some("外来診療料 is billed by 病院 with 200 or more beds (A002)"),
+            _ => None,
+        };
+        if let Some(p) = problem {
+            self.finding(
+                "VISIT_FEE_FACILITY",
+                path,
+                format!("{} {}: {p}", row.code, row.name),
+            );
+            return false;
+        }
+        if self.req.time == TimeCategory::NightEarly && f.kind == FacilityKind::Hospital {
+            self.finding(
+                "TIME_ADDON_FACILITY",
+                "time",
+                "夜間・早朝等加算 is for 診療所 only (A000 注9, A001 注7)".to_string(),
+            );
+            return false;
+        }
+        true
+    }
+
+    fn visit_addons(&mut self, kind: VisitKind, base: &'a ProcedureRow, path: &str) {
+        let time = if base.time_addon == 1 {
+            self.req.time
+        } else {
+            TimeCategory::Regular
+        };
+        let plan = visit_addons(kind, time, self.ctx.age < 6);
+        if plan.infant_addon {
+            self.age_addons(base, 1, path);
+        }
+        if let Some(code) = plan.time_code {
+            if let Some(r) = self.resolve_procedure(code, path) {
+                self.push(&r, 1);
+            }
+        }
+    }
+
+    fn prescription(&mut self) -> Result<()> {
+        let Some(p) = &self.req.prescription else {
+            return Ok(());
+        };
+        if p.rps.is_empty() {
+            return Err(Error::invalid_request(
+                "prescription.rps",
+                "at least one 剤 is needed",
+            ));
+        }
+        let in_house = p.dispensing == Dispensing::InHouse;
+        let (mut internal_or_prn, mut external, mut kinds) = (false, false, 0usize);
+        let mut complete = true;
+        for (r, rp) in p.rps.iter().enumerate() {
+            let path = format!("prescription.rps[{r}]");
+            let count = rp_count(rp, &path)?;
+            let mut items = Vec::new();
+            let mut day_price = Decimal::ZERO;
+            let mut ok = true;
+            for (d, order) in rp.drugs.iter().enumerate() {
+                let dpath = format!("{path}.drugs[{d}]");
+                let qty = parse_quantity(&order.quantity)
+                    .filter(|q| !q.is_zero())
+                    .ok_or_else(|| {
+                        Error::invalid_request(
+                            &format!("{dpath}.quantity"),
+                            format!(
+                                "expected a positive decimal like \"3\" or \"1.5\", found {:?}",
+                                order.quantity
+                            ),
+                        )
+                    })?;
+                match self.resolve_drug(&order.code, rp.form, &format!("{dpath}.code")) {
+                    Some((row, price_sen)) => {
+                        day_price += sen_to_yen(price_sen) * qty;
+                        items.push(LineItem {
+                            code: row.code.clone(),
+                            name: row.name.clone(),
+                            quantity: Some(order.quantity.clone()),
+                            unit: Some(row.unit.clone()),
+                            unit_price: Some(format_sen(price_sen)),
+                        });
+                    }
+                    None => ok = false,
+                }
+            }
+            if !ok {
+                complete = false;
+                continue;
+            }
+            match rp.form {
+                RpForm::Internal => {
+                    internal_or_prn = true;
+                    // F100 通知: 臨時の投薬 (投与期間2週間以内) is not counted; a 剤 whose 1日分 薬価 is
+                    // 205円以下 counts as one 種類
+                    if !(rp.temporary && count <= 14) {
+                        kinds += if day_price <= Decimal::from(205) {
+                            1
+                        } else {
+                            rp.drugs.len()
+                        };
+                    }
+                }
+                RpForm::Prn => internal_or_prn = true,
+                RpForm::External => external = true,
+            }
+            if in_house {
+                let points = drug_points_per_unit(day_price);
+                self.lines.push(Line {
+                    section: match rp.form {
+                        RpForm::Internal => "21",
+                        RpForm::Prn => "22",
+                        RpForm::External => "23",
+                    }
+                    .to_string(),
+                    items,
+                    points,
+                    count,
+                    total: points * i64::from(count),
+                });
+            }
+        }
+        if !complete {
+            return Ok(()); // the fees depend on every 剤; the findings already say what is wrong
+        }
+        let seven = kinds >= 7;
+        if in_house {
+            if seven {
+                self.finding(
+                    "UNSUPPORTED_RULE",
+                    "prescription",
+                    "7種類以上の内服薬 (院内): the F200 注 薬剤料 reduction (100分の90) is not supported yet".to_string(),
+                );
+            }
+            // F000 調剤料 1 入院中の患者以外: イ 内服薬・浸煎薬及び屯服薬 11点, ロ 外用薬 8点 (1回の処方につき)
+            if internal_or_prn {
+                self.fee("120000710", "prescription");
+            }
+            if external {
+                self.fee("120001010", "prescription");
+            }
+            // F100 処方料: 2 7種類以上の内服薬 29点, 3 それ以外 42点; 注 3歳未満 乳幼児加算
+            self.fee(
+                if seven { "120002610" } else { "120001210" },
+                "prescription",
+            );
+        } else {
+            // F400 処方箋料: 2 7種類以上の内服薬 32点, 3 それ以外 60点; 注 3歳未満 乳幼児加算
+            self.fee(
+                if seven { "120002710" } else { "120002910" },
+                "prescription",
+            );
+        }
+        Ok(())
+    }
+
+    /// A fee the engine derives itself (調剤料, 処方料, 処方箋料), with its 年齢加算.
+    fn fee(&mut self, code: &str, path: &str) {
+        if let Some(r) = self.resolve_procedure(code, path) {
+            self.push(&r, 1);
+            self.age_addons(r.row, 1, path);
+        }
+    }
+
+    fn resolve_drug(&mut self, code: &str, form: RpForm, path: &str) -> Option<(&'a DrugRow, i64)> {
+        let Some(row) = self.ctx.generation.drugs.get(code) else {
+            self.finding(
+                "UNKNOWN_CODE",
+                path,
+                format!(
+                    "医薬品コード {code} is not in the 医薬品マスター of {}",
+                    self.generation_name()
+                ),
+            );
+            return None;
+        };
+        let price = match validity(row.changed, row.abolished, self.ctx.date) {
+            Validity::Valid => Some(row.price_sen),
+            Validity::NotYetChanged => row.old_price_sen,
+            Validity::Abolished => {
+                self.finding(
+                    "CODE_ABOLISHED",
+                    path,
+                    format!(
+                        "{code} {} may be used only until {} (廃止年月日)",
+                        row.name,
+                        describe_date(row.abolished)
+                    ),
+                );
+                return None;
+            }
+        };
+        let Some(price) = price else {
+            self.finding(
+                "CODE_NOT_YET_VALID",
+                path,
+                format!(
+                    "{code} {} is valid from {} (変更年月日)",
+                    row.name,
+                    describe_date(row.changed)
+                ),
+            );
+            return None;
+        };
+        let expected = match form {
+            RpForm::Internal | RpForm::Prn => crate::masters::drug::FORM_INTERNAL,
+            RpForm::External => crate::masters::drug::FORM_EXTERNAL,
+        };
+        if row.form != expected {
+            let form_name = match row.form {
+                1 => "内用薬",
+                4 => "注射薬",
+                6 => "外用薬",
+                8 => "歯科用薬剤",
+                _ => "その他",
+            };
+            self.finding(
+                "WRONG_DRUG_FORM",
+                path,
+                format!(
+                    "{code} {} is {form_name} (剤形 {}); it cannot be given as {:?}",
+                    row.name, row.form, form
+                ),
+            );
+            return None;
+        }
+        if row.price_kind != 1 {
+            self.finding(
+                "UNSUPPORTED_RULE",
+                path,
+                format!(
+                    "{code} {}: 金額種別 {} is not supported yet",
+                    row.name, row.price_kind
+                ),
+            );
+            return None;
+        }
+        Some((row, price))
+    }
+}
+
+/// 日数 / 回数 of a 剤 by its form (内服: days, 頓服: times, 外用: one 調剤).
+fn rp_count(rp: &Rp, path: &str) -> Result<u32> {
+    if rp.drugs.is_empty() {
+        return Err(Error::invalid_request(
+            &format!("{path}.drugs"),
+            "a 剤 needs at least one drug",
+        ));
+    }
+    let check = |field: &str, v: Option<u32>| -> Result<u32> {
+        match v {
+            Some(n) if (1..=MAX_COUNT).contains(&n) => Ok(n),
+            Some(n) => Err(Error::invalid_request(
+                &format!("{path}.{field}"),
+                format!("must be 1–{MAX_COUNT}, found {n}"),
+            )),
+            None => Err(Error::invalid_request(
+                &format!("{path}.{field}"),
+                "is required for this form",
+            )),
+        }
+    };
+    let forbid = |field: &str, v: Option<u32>, form: &str| -> Result<()> {
+        match v {
+            Some(_) => Err(Error::invalid_request(
+                &format!("{path}.{field}"),
+                format!("does not apply to {form}"),
+            )),
+            None => Ok(()),
+        }
+    };
+    match rp.form {
+        RpForm::Internal => {
+            forbid("times", rp.times, "内服 (internal), which counts days")?;
+            check("days", rp.days)
+        }
+        RpForm::Prn => {
+            forbid("days", rp.days, "頓服 (prn), which counts times")?;
+            check("times", rp.times)
+        }
+        RpForm::External => {
+            forbid("days", rp.days, "外用 (external), billed per 調剤")?;
+            forbid("times", rp.times, "外用 (external), billed per 調剤")?;
+            Ok(1)
+        }
+    }
+}
+
+fn band_text(lower: AgeBound, upper: AgeBound) -> String {
+    let show = |b: AgeBound| match b {
+        AgeBound::None => String::new(),
+        AgeBound::Years(n) => n.to_string(),
+        AgeBound::Special(c) => String::from_utf8_lossy(&c).into_owned(),
+    };
+    format!("{}–{}", show(lower), show(upper))
+}
+
+/// Calculates the lines and findings of one visit; lines come out in 診療識別 order.
+pub fn calculate(ctx: &Context<'_>, req: &CalcRequest) -> Result<(Vec<Line>, Vec<Finding>)> {
+    let mut calc = Calc {
+        ctx,
+        req,
+        lines: Vec::new(),
+        findings: Vec::new(),
+    };
+    calc.orders()?;
+    calc.prescription()?;
+    calc.lines.sort_by(|a, b| a.section.cmp(&b.section));
+    Ok((calc.lines, calc.findings))
+}

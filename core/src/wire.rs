@@ -1,0 +1,33 @@
+//! The byte codec shared by the C ABI and the CLI: JSON request in, canonical JSON out
+//! (compact, object keys sorted), so every surface emits byte-identical output.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::CalcRequest;
+use serde::Serialize;
+
+pub fn parse_request(bytes: &[u8]) -> Result<CalcRequest> {
+    serde_json::from_slice(bytes)
+        .map_err(|e| Error::new(ErrorCode::ParseError, format!("request: {e}")))
+}
+
+/// Canonical JSON: serde_json's `Value` keeps object keys in a sorted map.
+pub fn to_canonical_json<T: Serialize>(value: &T) -> Result<Vec<u8>> {
+    let v = serde_json::to_value(value).map_err(|e| {
+        Error::new(
+            ErrorCode::CalcError,
+            format!("cannot serialize the response: {e}"),
+        )
+    })?;
+    serde_json::to_vec(&v).map_err(|e| {
+        Error::new(
+            ErrorCode::CalcError,
+            format!("cannot serialize the response: {e}"),
+        )
+    })
+}
+
+/// An error as the wire shows it: `{"code":"SANTEI_…","message":"…"}`.
+pub fn error_json(e: &Error) -> Vec<u8> {
+    let v = serde_json::json!({ "code": e.code.name(), "message": e.message });
+    serde_json::to_vec(&v).unwrap_or_default()
+}
