@@ -1,1 +1,362 @@
+//! C ABI of santei. Thin and mechanical: every entry point null-checks its arguments, runs the
+//! core under `catch_unwind`, maps the core error to a [`SanteiStatus`] and keeps the message
+//! for [`santei_last_error_message`]. Buffers returned to the caller are freed only by
+//! [`santei_buffer_free`].
 
+#![allow(clippy::missing_safety_doc)]
+
+use santei_core::{wire, Engine, Error, ErrorCode};
+use std::cell::RefCell;
+use std::ffi::{c_char, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+/// Version of this C ABI; bindings refuse a library whose `santei_abi_version()` differs.
+pub const SANTEI_ABI_VERSION: u32 = 1;
+
+/// Result of every fallible call. The names equal the `code` of errors on every surface.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SanteiStatus {
+    SanteiOk = 0,
+    /// A null pointer, invalid UTF-8, or otherwise unusable argument.
+    SanteiInvalidArgument = 1,
+    /// The request is not JSON or does not match the request schema.
+    SanteiParseError = 2,
+    /// The request's values are impossible or contradict each other.
+    SanteiInvalidRequest = 3,
+    /// A master file is missing or malformed.
+    SanteiMasterError = 4,
+    /// The claim cannot be calculated (e.g. no master generation in force on the date).
+    SanteiCalcError = 5,
+    /// A file or folder could not be read.
+    SanteiIoError = 6,
+    /// A bug: the library panicked. The message says where.
+    SanteiPanic = 7,
+}
+
+impl From<ErrorCode> for SanteiStatus {
+    fn from(code: ErrorCode) -> Self {
+        match code {
+            ErrorCode::InvalidArgument => SanteiStatus::SanteiInvalidArgument,
+            ErrorCode::ParseError => SanteiStatus::SanteiParseError,
+            ErrorCode::InvalidRequest => SanteiStatus::SanteiInvalidRequest,
+            ErrorCode::MasterError => SanteiStatus::SanteiMasterError,
+            ErrorCode::CalcError => SanteiStatus::SanteiCalcError,
+            ErrorCode::IoError => SanteiStatus::SanteiIoError,
+        }
+    }
+}
+
+/// Loaded masters and the calculation. Immutable once built: one engine may serve many threads.
+pub struct SanteiEngine {
+    engine: Engine,
+}
+
+/// Master files collected in memory before building an engine from them.
+pub struct SanteiMasterFiles {
+    files: Vec<(String, Vec<u8>)>,
+}
+
+thread_local! {
+    static LAST_ERROR: RefCell<CString> = RefCell::new(CString::default());
+}
+
+fn set_last_error(message: &str) {
+    let c = CString::new(message.replace('\0', " ")).unwrap_or_default();
+    LAST_ERROR.with(|e| *e.borrow_mut() = c);
+}
+
+/// The one wrapper every exported function goes through.
+fn guard(body: impl FnOnce() -> Result<(), Error>) -> SanteiStatus {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(())) => {
+            set_last_error("");
+            SanteiStatus::SanteiOk
+        }
+        Ok(Err(e)) => {
+            set_last_error(&e.message);
+            e.code.into()
+        }
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            set_last_error(&format!("internal error (panic): {what}"));
+            SanteiStatus::SanteiPanic
+        }
+    }
+}
+
+fn invalid(message: &str) -> Error {
+    Error::new(ErrorCode::InvalidArgument, message)
+}
+
+/// Borrows `(ptr, len)` as bytes; NULL is refused unless `len` is 0.
+unsafe fn bytes<'a>(ptr: *const u8, len: usize, what: &str) -> Result<&'a [u8], Error> {
+    if ptr.is_null() {
+        if len == 0 {
+            return Ok(&[]);
+        }
+        return Err(invalid(&format!("{what} is NULL")));
+    }
+    Ok(std::slice::from_raw_parts(ptr, len))
+}
+
+unsafe fn utf8<'a>(ptr: *const u8, len: usize, what: &str) -> Result<&'a str, Error> {
+    if ptr.is_null() {
+        return Err(invalid(&format!("{what} is NULL")));
+    }
+    std::str::from_utf8(bytes(ptr, len, what)?)
+        .map_err(|e| invalid(&format!("{what} is not valid UTF-8: {e}")))
+}
+
+unsafe fn out_buffer(
+    out: *mut *mut u8,
+    out_len: *mut usize,
+    make: impl FnOnce() -> Result<Vec<u8>, Error>,
+) -> Result<(), Error> {
+    if out.is_null() || out_len.is_null() {
+        return Err(invalid("output pointer is NULL"));
+    }
+    *out = std::ptr::null_mut();
+    *out_len = 0;
+    let data = make()?.into_boxed_slice();
+    *out_len = data.len();
+    *out = Box::into_raw(data) as *mut u8;
+    Ok(())
+}
+
+/// The ABI version of this library (compare with `SANTEI_ABI_VERSION` from the header).
+#[no_mangle]
+pub extern "C" fn santei_abi_version() -> u32 {
+    SANTEI_ABI_VERSION
+}
+
+/// The library version, a static NUL-terminated string (do not free).
+#[no_mangle]
+pub extern "C" fn santei_version() -> *const c_char {
+    static VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+    VERSION.as_ptr() as *const c_char
+}
+
+/// The message of the last failed call on this thread, NUL-terminated UTF-8 ("" after a success).
+/// Valid until the next santei call on the same thread; do not free.
+#[no_mangle]
+pub extern "C" fn santei_last_error_message() -> *const c_char {
+    LAST_ERROR.with(|e| e.borrow().as_ptr())
+}
+
+/// Loads a master root (folders named YYYY-MM-DD) or one generation folder.
+/// `path` is UTF-8 of `path_len` bytes, not NUL-terminated. Free the engine with `santei_engine_free`.
+#[no_mangle]
+pub unsafe extern "C" fn santei_engine_new_from_dir(
+    path: *const u8,
+    path_len: usize,
+    out: *mut *mut SanteiEngine,
+) -> SanteiStatus {
+    guard(|| {
+        if out.is_null() {
+            return Err(invalid("out is NULL"));
+        }
+        *out = std::ptr::null_mut();
+        let path = utf8(path, path_len, "path")?;
+        let engine = Engine::from_dir(Path::new(path))?;
+        *out = Box::into_raw(Box::new(SanteiEngine { engine }));
+        Ok(())
+    })
+}
+
+/// Starts an empty set of in-memory master files. Free with `santei_master_files_free`.
+#[no_mangle]
+pub unsafe extern "C" fn santei_master_files_new(out: *mut *mut SanteiMasterFiles) -> SanteiStatus {
+    guard(|| {
+        if out.is_null() {
+            return Err(invalid("out is NULL"));
+        }
+        *out = Box::into_raw(Box::new(SanteiMasterFiles { files: Vec::new() }));
+        Ok(())
+    })
+}
+
+/// Adds one file (copied). `name` is its path under the master root, e.g.
+/// "2024-06-01/s_20240531.zip" (UTF-8, not NUL-terminated); `data` the file's bytes.
+#[no_mangle]
+pub unsafe extern "C" fn santei_master_files_add(
+    files: *mut SanteiMasterFiles,
+    name: *const u8,
+    name_len: usize,
+    data: *const u8,
+    data_len: usize,
+) -> SanteiStatus {
+    guard(|| {
+        let files = files.as_mut().ok_or_else(|| invalid("files is NULL"))?;
+        let name = utf8(name, name_len, "name")?.to_string();
+        let data = bytes(data, data_len, "data")?.to_vec();
+        files.files.push((name, data));
+        Ok(())
+    })
+}
+
+/// Frees a file set; NULL is accepted.
+#[no_mangle]
+pub unsafe extern "C" fn santei_master_files_free(files: *mut SanteiMasterFiles) {
+    if !files.is_null() {
+        let _ = catch_unwind(AssertUnwindSafe(|| drop(Box::from_raw(files))));
+    }
+}
+
+/// Builds an engine from in-memory files (the set stays owned by the caller).
+#[no_mangle]
+pub unsafe extern "C" fn santei_engine_new_from_files(
+    files: *const SanteiMasterFiles,
+    out: *mut *mut SanteiEngine,
+) -> SanteiStatus {
+    guard(|| {
+        if out.is_null() {
+            return Err(invalid("out is NULL"));
+        }
+        *out = std::ptr::null_mut();
+        let files = files.as_ref().ok_or_else(|| invalid("files is NULL"))?;
+        let engine = Engine::from_files(&files.files)?;
+        *out = Box::into_raw(Box::new(SanteiEngine { engine }));
+        Ok(())
+    })
+}
+
+/// Frees an engine; NULL is accepted.
+#[no_mangle]
+pub unsafe extern "C" fn santei_engine_free(engine: *mut SanteiEngine) {
+    if !engine.is_null() {
+        let _ = catch_unwind(AssertUnwindSafe(|| drop(Box::from_raw(engine))));
+    }
+}
+
+/// Calculates one claim. `request` is UTF-8 JSON of `request_len` bytes. On SANTEI_OK `*out` holds
+/// the response as canonical JSON (keys sorted, compact) of `*out_len` bytes, to be released with
+/// `santei_buffer_free` — do not call free() on it. On error `*out` is NULL and
+/// `santei_last_error_message()` says why.
+#[no_mangle]
+pub unsafe extern "C" fn santei_calculate_json(
+    engine: *const SanteiEngine,
+    request: *const u8,
+    request_len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            let request = utf8(request, request_len, "request")?;
+            let request = wire::parse_request(request.as_bytes())?;
+            wire::to_canonical_json(&engine.engine.calculate(&request)?)
+        })
+    })
+}
+
+/// What the engine has loaded (generations, row counts, files) as canonical JSON.
+/// Release with `santei_buffer_free`.
+#[no_mangle]
+pub unsafe extern "C" fn santei_engine_info_json(
+    engine: *const SanteiEngine,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            wire::to_canonical_json(&engine.engine.info())
+        })
+    })
+}
+
+/// Releases a buffer returned by this library; NULL is accepted.
+#[no_mangle]
+pub unsafe extern "C" fn santei_buffer_free(ptr: *mut u8, len: usize) {
+    if !ptr.is_null() {
+        let _ = catch_unwind(AssertUnwindSafe(|| {
+            drop(Box::from_raw(std::ptr::slice_from_raw_parts_mut(ptr, len)))
+        }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+    use super::*;
+    use std::ffi::CStr;
+
+    fn last_error() -> String {
+        unsafe { CStr::from_ptr(santei_last_error_message()) }
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    #[test]
+    fn null_pointers_are_errors_not_crashes() {
+        let mut out: *mut u8 = std::ptr::null_mut();
+        let mut len = 0usize;
+        let s = unsafe {
+            santei_calculate_json(std::ptr::null(), b"{}".as_ptr(), 2, &mut out, &mut len)
+        };
+        assert_eq!(s, SanteiStatus::SanteiInvalidArgument);
+        assert_eq!(last_error(), "engine is NULL");
+        assert!(out.is_null());
+        let s = unsafe { santei_engine_new_from_dir(std::ptr::null(), 3, std::ptr::null_mut()) };
+        assert_eq!(s, SanteiStatus::SanteiInvalidArgument);
+        unsafe {
+            santei_engine_free(std::ptr::null_mut());
+            santei_buffer_free(std::ptr::null_mut(), 0);
+            santei_master_files_free(std::ptr::null_mut());
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_path_is_an_error() {
+        let mut engine: *mut SanteiEngine = std::ptr::null_mut();
+        let s = unsafe { santei_engine_new_from_dir([0xffu8, 0xfe].as_ptr(), 2, &mut engine) };
+        assert_eq!(s, SanteiStatus::SanteiInvalidArgument);
+        assert!(last_error().starts_with("path is not valid UTF-8"));
+        assert!(engine.is_null());
+    }
+
+    #[test]
+    fn panics_become_a_status() {
+        let s = guard(|| panic!("boom"));
+        assert_eq!(s, SanteiStatus::SanteiPanic);
+        assert_eq!(last_error(), "internal error (panic): boom");
+    }
+
+    #[test]
+    fn statuses_match_the_core_code_names() {
+        // the C enum constant names (cbindgen ScreamingSnakeCase) equal ErrorCode::name()
+        let expected = [
+            (ErrorCode::InvalidArgument, 1),
+            (ErrorCode::ParseError, 2),
+            (ErrorCode::InvalidRequest, 3),
+            (ErrorCode::MasterError, 4),
+            (ErrorCode::CalcError, 5),
+            (ErrorCode::IoError, 6),
+        ];
+        for (code, number) in expected {
+            let status = SanteiStatus::from(code);
+            assert_eq!(status as i32, number);
+            let variant = format!("{status:?}");
+            let screaming: String = variant
+                .chars()
+                .enumerate()
+                .flat_map(|(i, c)| {
+                    let sep = (i > 0 && c.is_uppercase()).then_some('_');
+                    sep.into_iter().chain(c.to_uppercase())
+                })
+                .collect();
+            assert_eq!(screaming, code.name());
+        }
+        let v = unsafe { CStr::from_ptr(santei_version()) }
+            .to_str()
+            .unwrap();
+        assert_eq!(v, env!("CARGO_PKG_VERSION"));
+    }
+}

@@ -1,0 +1,91 @@
+//! Rust surface of the golden vectors (see tests/README.md): every vector in tests/vectors,
+//! against the bundled masters, compared as canonical JSON; outputs go to tests/out/rust/.
+
+use santei_core::{wire, Engine};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.extension().is_some_and(|x| x == "json") {
+            out.push(p);
+        }
+    }
+}
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let filter: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
+    let engine = Engine::from_dir(&root.join("masters")).expect("bundled masters load");
+    let out_dir = root.join("tests/out/rust");
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let mut files = Vec::new();
+    collect(&root.join("tests/vectors"), &mut files);
+    let (mut passed, mut failed) = (0, 0);
+    for file in files {
+        let v: Value = serde_json::from_slice(&std::fs::read(&file).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let id = v["id"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}: no id", file.display()))
+            .to_string();
+        if filter.as_ref().is_some_and(|f| !id.contains(f.as_str())) {
+            continue;
+        }
+        let text = match (&v["requestText"], &v["request"]) {
+            (Value::String(s), _) => s.clone(),
+            (_, req) => serde_json::to_string(req).unwrap(),
+        };
+        let result = wire::parse_request(text.as_bytes()).and_then(|r| engine.calculate(&r));
+        let (actual, verdict) = match result {
+            Ok(resp) => {
+                let actual = String::from_utf8(wire::to_canonical_json(&resp).unwrap()).unwrap();
+                let verdict = if v["expected"].is_null() {
+                    Err(format!(
+                        "expected error {}, got a response",
+                        v["expectedError"]["code"]
+                    ))
+                } else {
+                    let expected = serde_json::to_string(&v["expected"]).unwrap();
+                    if expected == actual {
+                        Ok(())
+                    } else {
+                        Err(format!("expected {expected}\n     actual   {actual}"))
+                    }
+                };
+                (actual, verdict)
+            }
+            Err(e) => {
+                let actual =
+                    serde_json::to_string(&serde_json::json!({ "code": e.code.name() })).unwrap();
+                let verdict = match v["expectedError"]["code"].as_str() {
+                    Some(code) if code == e.code.name() => Ok(()),
+                    _ => Err(format!("unexpected error {e}")),
+                };
+                (actual, verdict)
+            }
+        };
+        std::fs::write(out_dir.join(format!("{id}.json")), &actual).unwrap();
+        match verdict {
+            Ok(()) => {
+                passed += 1;
+                println!("test {id} ... ok");
+            }
+            Err(msg) => {
+                failed += 1;
+                println!("test {id} ... FAILED\n     {msg}");
+            }
+        }
+    }
+    println!("{passed} passed, {failed} failed");
+    if failed > 0 || passed == 0 {
+        std::process::exit(1);
+    }
+}
