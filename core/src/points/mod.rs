@@ -658,6 +658,15 @@ fn rp_count(rp: &Rp, path: &str) -> Result<u32> {
     }
 }
 
+/// The wire name of a 剤 form.
+fn rp_form_name(form: RpForm) -> &'static str {
+    match form {
+        RpForm::Internal => "internal (内服)",
+        RpForm::Prn => "prn (頓服)",
+        RpForm::External => "external (外用)",
+    }
+}
+
 fn band_text(lower: AgeBound, upper: AgeBound) -> String {
     let show = |b: AgeBound| match b {
         AgeBound::None => String::new(),
