@@ -590,8 +590,10 @@ impl<'a> Calc<'a> {
                 "WRONG_DRUG_FORM",
                 path,
                 format!(
-                    "{code} {} is {form_name} (剤形 {}); it cannot be given as {:?}",
-                    row.name, row.form, form
+                    "{code} {} is {form_name} (剤形 {}); it cannot be given in an {} 剤",
+                    row.name,
+                    row.form,
+                    rp_form_name(form)
                 ),
             );
             return None;
