@@ -1,0 +1,559 @@
+// C# surface of the golden vectors (see tests/README.md): every vector in tests/vectors, run through
+// the P/Invoke binding against the bundled masters, compared as canonical JSON; outputs go to
+// tests/out/csharp/. Then a few binding checks (FromFiles, master/parse errors, version, Dispose).
+//
+// Usage: mono GoldenRunner.exe [--root <repo>] [filter]
+//   filter: run only vectors whose id contains it (the binding checks always run).
+
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Text;
+
+namespace Santei.Tests
+{
+    public static class GoldenRunner
+    {
+        private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(false, true);
+
+        private static int passed;
+        private static int failed;
+
+        public static int Main(string[] args)
+        {
+            try
+            {
+                return Run(args);
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine("golden runner aborted: " + e);
+                return 2;
+            }
+        }
+
+        private static int Run(string[] args)
+        {
+            string root = null;
+            string filter = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                if (args[i] == "--root" && i + 1 < args.Length)
+                {
+                    root = args[++i];
+                }
+                else if (!args[i].StartsWith("-", StringComparison.Ordinal))
+                {
+                    filter = args[i];
+                }
+                else
+                {
+                    Console.Error.WriteLine("usage: GoldenRunner.exe [--root <repo>] [filter]");
+                    return 2;
+                }
+            }
+            root = Path.GetFullPath(root ?? FindRoot());
+            string masters = Path.Combine(root, "masters");
+            string vectorsDir = Path.Combine(root, Path.Combine("tests", "vectors"));
+            string outDir = Path.Combine(root, Path.Combine("tests", Path.Combine("out", "csharp")));
+            Directory.CreateDirectory(outDir);
+
+            Console.WriteLine("libsantei " + Library.Version + " (C ABI " + Library.AbiVersion + ")");
+
+            List<string> files = CollectVectors(vectorsDir);
+            var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+            int vectorsRun = 0;
+            string firstRequest = null;
+
+            using (Engine engine = Engine.FromDirectory(masters))
+            {
+                foreach (string file in files)
+                {
+                    string rel = Relative(root, file);
+                    Vector v;
+                    try
+                    {
+                        v = Vector.Load(file);
+                    }
+                    catch (Exception e)
+                    {
+                        Fail(rel, "cannot read the vector: " + e.Message);
+                        continue;
+                    }
+                    if (filter != null && v.Id.IndexOf(filter, StringComparison.Ordinal) < 0)
+                    {
+                        continue;
+                    }
+                    string other;
+                    if (ids.TryGetValue(v.Id, out other))
+                    {
+                        Fail(v.Id, "duplicate id (also in " + other + ")");
+                        continue;
+                    }
+                    ids.Add(v.Id, rel);
+                    vectorsRun++;
+                    if (firstRequest == null)
+                    {
+                        firstRequest = v.RequestText;
+                    }
+                    RunVector(engine, v, outDir);
+                }
+
+                if (firstRequest != null)
+                {
+                    CheckFromFiles(masters, engine, firstRequest);
+                }
+                CheckMasterErrors(masters);
+                CheckParseError(engine);
+                CheckVersion();
+                CheckInfo(engine);
+                CheckNullArguments(engine);
+                CheckDispose(masters);
+            }
+
+            if (vectorsRun == 0)
+            {
+                Console.WriteLine("no vectors ran (looked in " + vectorsDir + ")");
+            }
+            Console.WriteLine();
+            Console.WriteLine(passed + " passed, " + failed + " failed");
+            return failed > 0 || vectorsRun == 0 ? 1 : 0;
+        }
+
+        // ---- vectors ----
+
+        private sealed class Vector
+        {
+            public string Id;
+            public string RequestText;    // what goes to CalculateJson
+            public object Expected;       // a parsed CalcResponse, or null
+            public string ExpectedError;  // a status name, or null
+
+            public static Vector Load(string file)
+            {
+                object parsed = Json.Parse(File.ReadAllBytes(file));
+                var o = parsed as JsonObject;
+                if (o == null)
+                {
+                    throw new JsonException("a vector is a JSON object");
+                }
+                var v = new Vector();
+                v.Id = o.Get("id") as string;
+                if (string.IsNullOrEmpty(v.Id) || v.Id == "." || v.Id == ".."
+                    || v.Id.IndexOfAny(new[] { '/', '\\', '\0' }) >= 0)
+                {
+                    throw new JsonException("\"id\" must be a non-empty string usable as a file name");
+                }
+                bool hasRequest = o.Has("request"), hasText = o.Has("requestText");
+                if (hasRequest == hasText)
+                {
+                    throw new JsonException("exactly one of \"request\" and \"requestText\" is required");
+                }
+                if (hasText)
+                {
+                    v.RequestText = o.Get("requestText") as string;
+                    if (v.RequestText == null)
+                    {
+                        throw new JsonException("\"requestText\" must be a string");
+                    }
+                }
+                else
+                {
+                    v.RequestText = Json.Canonical(o.Get("request"));
+                }
+                bool hasExpected = o.Has("expected"), hasError = o.Has("expectedError");
+                if (hasExpected == hasError)
+                {
+                    throw new JsonException("exactly one of \"expected\" and \"expectedError\" is required");
+                }
+                if (hasExpected)
+                {
+                    v.Expected = o.Get("expected");
+                }
+                else
+                {
+                    var err = o.Get("expectedError") as JsonObject;
+                    v.ExpectedError = err == null ? null : err.Get("code") as string;
+                    if (v.ExpectedError == null)
+                    {
+                        throw new JsonException("\"expectedError\" must be an object with a string \"code\"");
+                    }
+                }
+                return v;
+            }
+        }
+
+        private static void RunVector(Engine engine, Vector v, string outDir)
+        {
+            string actual;
+            string problem = null;
+            try
+            {
+                string response = engine.CalculateJson(v.RequestText);
+                actual = Json.Canonical(Json.Parse(response));
+                if (v.ExpectedError != null)
+                {
+                    problem = "expected error " + v.ExpectedError + ", got a response\n     actual   " + actual;
+                }
+                else
+                {
+                    string expected = Json.Canonical(v.Expected);
+                    if (expected != actual)
+                    {
+                        problem = "expected " + expected + "\n     actual   " + actual + "\n     " + DiffHint(expected, actual);
+                    }
+                }
+            }
+            catch (SanteiException e)
+            {
+                actual = "{\"code\":" + Json.Quote(e.Code) + "}";
+                if (v.ExpectedError == null)
+                {
+                    problem = "unexpected error " + e.Code + ": " + e.Message;
+                }
+                else if (v.ExpectedError != e.Code)
+                {
+                    problem = "expected error " + v.ExpectedError + ", got " + e.Code + ": " + e.Message;
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(v.Id, "unexpected exception: " + e);
+                return;
+            }
+            File.WriteAllBytes(Path.Combine(outDir, v.Id + ".json"), Utf8NoBom.GetBytes(actual));
+            if (problem == null)
+            {
+                Pass(v.Id);
+            }
+            else
+            {
+                Fail(v.Id, problem);
+            }
+        }
+
+        private static string DiffHint(string expected, string actual)
+        {
+            int n = Math.Min(expected.Length, actual.Length);
+            int i = 0;
+            while (i < n && expected[i] == actual[i])
+            {
+                i++;
+            }
+            int from = Math.Max(0, i - 30);
+            return "first difference at character " + i + ": expected …" + Slice(expected, from, i + 30)
+                + "… actual …" + Slice(actual, from, i + 30) + "…";
+        }
+
+        private static string Slice(string s, int from, int to)
+        {
+            if (from >= s.Length)
+            {
+                return "";
+            }
+            return s.Substring(from, Math.Min(s.Length, to) - from);
+        }
+
+        // ---- binding checks ----
+
+        private static void CheckFromFiles(string masters, Engine fromDir, string request)
+        {
+            const string name = "csharp-from-files-same-output";
+            try
+            {
+                var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+                foreach (string f in Directory.GetFiles(masters, "*", SearchOption.AllDirectories))
+                {
+                    files.Add(Relative(masters, f), File.ReadAllBytes(f));
+                }
+                string a = Outcome(fromDir, request);
+                string b;
+                using (Engine fromFiles = Engine.FromFiles(files))
+                {
+                    b = Outcome(fromFiles, request);
+                }
+                Expect(name, a == b, "FromDirectory gave " + a + "\n     FromFiles gave     " + b);
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
+        private static string Outcome(Engine engine, string request)
+        {
+            try
+            {
+                return engine.CalculateJson(request);
+            }
+            catch (SanteiException e)
+            {
+                return "{\"code\":" + Json.Quote(e.Code) + "}";
+            }
+        }
+
+        private static void CheckMasterErrors(string masters)
+        {
+            byte[] zip = null;
+            string zipName = null;
+            string[] zips = Directory.GetFiles(Path.Combine(masters, "2024-06-01"), "s_*.zip");
+            if (zips.Length > 0)
+            {
+                zipName = "2024-06-01/" + Path.GetFileName(zips[0]);
+                zip = File.ReadAllBytes(zips[0]);
+            }
+
+            // the first 5000 bytes of the extracted 医科診療行為マスター CSV
+            ExpectMasterError("csharp-truncated-master-csv", delegate
+            {
+                if (zip == null)
+                {
+                    throw new InvalidOperationException("no s_*.zip under masters/2024-06-01");
+                }
+                byte[] csv = FirstCsvOf(zip);
+                var head = new byte[Math.Min(5000, csv.Length)];
+                Array.Copy(csv, head, head.Length);
+                return new Dictionary<string, byte[]> { { "2024-06-01/s_ALL20240531.csv", head } };
+            });
+
+            // the s zip cut after 5000 bytes (no central directory)
+            ExpectMasterError("csharp-damaged-master-zip", delegate
+            {
+                if (zip == null)
+                {
+                    throw new InvalidOperationException("no s_*.zip under masters/2024-06-01");
+                }
+                var head = new byte[Math.Min(5000, zip.Length)];
+                Array.Copy(zip, head, head.Length);
+                return new Dictionary<string, byte[]> { { zipName, head } };
+            });
+        }
+
+        private static byte[] FirstCsvOf(byte[] zip)
+        {
+            using (var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read))
+            {
+                foreach (ZipArchiveEntry entry in archive.Entries)
+                {
+                    if (entry.FullName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    {
+                        using (Stream s = entry.Open())
+                        using (var m = new MemoryStream())
+                        {
+                            s.CopyTo(m);
+                            return m.ToArray();
+                        }
+                    }
+                }
+            }
+            throw new InvalidOperationException("no .csv in the s master zip");
+        }
+
+        private delegate Dictionary<string, byte[]> FilesMaker();
+
+        private static void ExpectMasterError(string name, FilesMaker make)
+        {
+            try
+            {
+                Dictionary<string, byte[]> files = make();
+                using (Engine.FromFiles(files))
+                {
+                }
+                Fail(name, "expected SANTEI_MASTER_ERROR, the engine loaded");
+            }
+            catch (SanteiException e)
+            {
+                Expect(name, e.Code == "SANTEI_MASTER_ERROR" && e.Message.Length > 0,
+                    "expected SANTEI_MASTER_ERROR with a message, got " + e.Code + ": " + e.Message);
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
+        private static void CheckParseError(Engine engine)
+        {
+            const string name = "csharp-parse-error";
+            try
+            {
+                engine.CalculateJson("{not json");
+                Fail(name, "expected SANTEI_PARSE_ERROR, got a response");
+            }
+            catch (SanteiException e)
+            {
+                Expect(name, e.Code == "SANTEI_PARSE_ERROR" && e.Status == SanteiStatus.SANTEI_PARSE_ERROR
+                    && e.Message.Length > 0,
+                    "expected SANTEI_PARSE_ERROR with a message, got " + e.Code + ": " + e.Message);
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
+        private static void CheckVersion()
+        {
+            Expect("csharp-version", Library.Version == "0.1.0" && Library.AbiVersion == 1,
+                "Library.Version = " + Library.Version + ", Library.AbiVersion = " + Library.AbiVersion
+                + " (expected 0.1.0, 1)");
+        }
+
+        private static void CheckInfo(Engine engine)
+        {
+            const string name = "csharp-info-json";
+            try
+            {
+                string info = engine.InfoJson();
+                var o = Json.Parse(info) as JsonObject;
+                Expect(name, o != null && Json.Canonical(o) == info && o.Get("version") as string == Library.Version,
+                    "InfoJson is not canonical JSON naming version " + Library.Version + ": " + info);
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
+        private static void CheckNullArguments(Engine engine)
+        {
+            const string name = "csharp-null-arguments";
+            var problems = new List<string>();
+            ExpectNull(problems, "FromDirectory(null)", () => Engine.FromDirectory(null));
+            ExpectNull(problems, "FromFiles(null)", () => Engine.FromFiles(null));
+            ExpectNull(problems, "FromFiles({name: null})",
+                () => Engine.FromFiles(new Dictionary<string, byte[]> { { "2024-06-01/s_ALL20240531.csv", null } }));
+            ExpectNull(problems, "CalculateJson(null)", () => engine.CalculateJson(null));
+            Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
+        }
+
+        private static void ExpectNull(List<string> problems, string what, Action call)
+        {
+            try
+            {
+                call();
+                problems.Add(what + ": no exception");
+            }
+            catch (ArgumentNullException)
+            {
+            }
+            catch (Exception e)
+            {
+                problems.Add(what + ": " + e.GetType().Name + ": " + e.Message);
+            }
+        }
+
+        private static void CheckDispose(string masters)
+        {
+            const string name = "csharp-use-after-dispose";
+            try
+            {
+                Engine engine = Engine.FromDirectory(masters);
+                engine.Dispose();
+                engine.Dispose(); // idempotent
+                try
+                {
+                    engine.CalculateJson("{}");
+                    Fail(name, "CalculateJson after Dispose did not throw");
+                }
+                catch (ObjectDisposedException)
+                {
+                    Pass(name);
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
+        // ---- plumbing ----
+
+        private static void Expect(string name, bool ok, string problem)
+        {
+            if (ok)
+            {
+                Pass(name);
+            }
+            else
+            {
+                Fail(name, problem);
+            }
+        }
+
+        private static void Pass(string name)
+        {
+            passed++;
+            Console.WriteLine("test " + name + " ... ok");
+        }
+
+        private static void Fail(string name, string problem)
+        {
+            failed++;
+            Console.WriteLine("test " + name + " ... FAILED");
+            Console.WriteLine("     " + problem);
+        }
+
+        /// <summary>Every *.json under dir, ordered by path (components compared ordinally).</summary>
+        private static List<string> CollectVectors(string dir)
+        {
+            var files = new List<string>();
+            if (!Directory.Exists(dir))
+            {
+                return files;
+            }
+            foreach (string f in Directory.GetFiles(dir, "*.json", SearchOption.AllDirectories))
+            {
+                if (f.EndsWith(".json", StringComparison.Ordinal))
+                {
+                    files.Add(f);
+                }
+            }
+            files.Sort(ComparePaths);
+            return files;
+        }
+
+        private static int ComparePaths(string a, string b)
+        {
+            string[] x = a.Split(Path.DirectorySeparatorChar), y = b.Split(Path.DirectorySeparatorChar);
+            for (int i = 0; i < Math.Min(x.Length, y.Length); i++)
+            {
+                int c = string.CompareOrdinal(x[i], y[i]);
+                if (c != 0)
+                {
+                    return c;
+                }
+            }
+            return x.Length.CompareTo(y.Length);
+        }
+
+        private static string Relative(string root, string path)
+        {
+            string r = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            string p = Path.GetFullPath(path);
+            if (!p.StartsWith(r, StringComparison.Ordinal))
+            {
+                throw new ArgumentException(path + " is not under " + root);
+            }
+            return p.Substring(r.Length).Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        /// <summary>The repository root: the nearest parent of the exe (or of the cwd) holding tests/vectors.</summary>
+        private static string FindRoot()
+        {
+            foreach (string start in new[] { AppDomain.CurrentDomain.BaseDirectory, Directory.GetCurrentDirectory() })
+            {
+                for (var d = new DirectoryInfo(start); d != null; d = d.Parent)
+                {
+                    if (Directory.Exists(Path.Combine(d.FullName, Path.Combine("tests", "vectors")))
+                        && Directory.Exists(Path.Combine(d.FullName, "masters")))
+                    {
+                        return d.FullName;
+                    }
+                }
+            }
+            throw new InvalidOperationException("cannot find the repository root (tests/vectors and masters); pass --root");
+        }
+    }
+}
