@@ -1,0 +1,185 @@
+package jp.santei;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Loaded masters and the calculation ({@code SanteiEngine *}). Immutable once built: one engine may
+ * serve many threads at once. Close it to free the native memory ({@link #close()} is idempotent and
+ * waits for calls in progress; a {@link Cleaner} frees a forgotten engine as a safety net).
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.fromDirectory(Path.of("masters"))) {
+ *     String responseJson = engine.calculateJson(requestJson);
+ * }
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    /** Frees the native engine; references only the pointer, never the Engine. */
+    private static final class Free implements Runnable {
+        private final SanteiLibrary lib;
+        private final Pointer handle;
+
+        Free(SanteiLibrary lib, Pointer handle) {
+            this.lib = lib;
+            this.handle = handle;
+        }
+
+        @Override
+        public void run() {
+            lib.santei_engine_free(handle);
+        }
+    }
+
+    private final SanteiLibrary lib;
+    private final Pointer handle;
+    private final Cleaner.Cleanable cleanable;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed; // guarded by lock
+
+    private Engine(SanteiLibrary lib, Pointer handle) {
+        this.lib = lib;
+        this.handle = handle;
+        this.cleanable = CLEANER.register(this, new Free(lib, handle));
+    }
+
+    private static Engine adopt(SanteiLibrary lib, int status, PointerByReference out) {
+        NativeSupport.check(lib, status); // on failure *out is NULL: nothing to free
+        Pointer p = out.getValue();
+        if (p == null) {
+            throw new SanteiException(SanteiStatus.PANIC, "library returned SANTEI_OK with a NULL engine");
+        }
+        return new Engine(lib, p);
+    }
+
+    /**
+     * Loads a master root (folders named {@code YYYY-MM-DD}) or one generation folder
+     * ({@code santei_engine_new_from_dir}).
+     *
+     * @throws SanteiException e.g. {@code SANTEI_IO_ERROR}, {@code SANTEI_MASTER_ERROR}
+     */
+    public static Engine fromDirectory(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        String path = directory.toAbsolutePath().toString();
+        byte[] bytes = NativeSupport.utf8(path, "directory");
+        SanteiLibrary lib = NativeSupport.lib();
+        PointerByReference out = new PointerByReference();
+        int status = lib.santei_engine_new_from_dir(bytes, NativeSupport.len(bytes, path), out);
+        return adopt(lib, status, out);
+    }
+
+    /**
+     * Builds an engine from in-memory master files ({@code santei_master_files_*} and
+     * {@code santei_engine_new_from_files}). Keys are paths under the master root, e.g.
+     * {@code "2024-06-01/s_20240531.zip"} or {@code "2024-06-01/s_ALL20240531.csv"}; values the
+     * files' bytes (copied; the order of the map does not matter).
+     *
+     * @throws SanteiException e.g. {@code SANTEI_MASTER_ERROR}
+     */
+    public static Engine fromFiles(Map<String, byte[]> files) {
+        Objects.requireNonNull(files, "files");
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            Objects.requireNonNull(e.getKey(), "file name");
+            Objects.requireNonNull(e.getValue(), () -> "data of " + e.getKey());
+        }
+        SanteiLibrary lib = NativeSupport.lib();
+        PointerByReference setOut = new PointerByReference();
+        NativeSupport.check(lib, lib.santei_master_files_new(setOut));
+        Pointer set = setOut.getValue();
+        try {
+            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+                String name = e.getKey();
+                byte[] nameBytes = NativeSupport.utf8(name, "file name");
+                byte[] data = e.getValue();
+                NativeSupport.check(lib, lib.santei_master_files_add(set,
+                        nameBytes, NativeSupport.len(nameBytes, name),
+                        NativeSupport.nonEmpty(data), new SanteiLibrary.SizeT(data.length)));
+            }
+            PointerByReference out = new PointerByReference();
+            int status = lib.santei_engine_new_from_files(set, out);
+            return adopt(lib, status, out);
+        } finally {
+            lib.santei_master_files_free(set);
+        }
+    }
+
+    /**
+     * Calculates one claim: {@code requestJson} is a CalcRequest as JSON; the result is the
+     * CalcResponse as canonical JSON (compact, keys sorted).
+     *
+     * @throws SanteiException e.g. {@code SANTEI_PARSE_ERROR}, {@code SANTEI_INVALID_REQUEST},
+     *                         {@code SANTEI_CALC_ERROR}
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String calculateJson(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        byte[] request = NativeSupport.utf8(requestJson, "requestJson");
+        SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
+        return withHandle(h -> NativeSupport.callForString(lib,
+                (out, outLen) -> lib.santei_calculate_json(h, request, requestLen, out, outLen)));
+    }
+
+    /**
+     * What the engine has loaded (version, generations, row counts, files) as canonical JSON.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String infoJson() {
+        return withHandle(h -> NativeSupport.callForString(lib,
+                (out, outLen) -> lib.santei_engine_info_json(h, out, outLen)));
+    }
+
+    /** Whether {@link #close()} has been called. */
+    public boolean isClosed() {
+        lock.readLock().lock();
+        try {
+            return closed;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Frees the native engine. Idempotent; waits for calls in progress on other threads. */
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                cleanable.clean();
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private interface HandleCall<T> {
+        T call(Pointer handle);
+    }
+
+    private <T> T withHandle(HandleCall<T> call) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("santei Engine is closed");
+            }
+            return call.call(handle);
+        } finally {
+            lock.readLock().unlock();
+            Reference.reachabilityFence(this); // keep the Cleaner off the handle during the call
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Engine[" + (isClosed() ? "closed" : "open") + "]";
+    }
+}

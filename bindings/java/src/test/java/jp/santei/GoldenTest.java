@@ -1,0 +1,127 @@
+package jp.santei;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Java surface of the golden vectors (tests/README.md): every tests/vectors/**&#47;*.json, in path
+ * order, against the bundled masters through libsantei.so; one dynamic test per vector named by its
+ * id; canonical outputs written to tests/out/java/&lt;id&gt;.json. Set {@code -Dsantei.golden.filter=x}
+ * to run only the vectors whose id contains x.
+ */
+class GoldenTest {
+    private static final AtomicInteger PASSED = new AtomicInteger();
+    private static final AtomicInteger FAILED = new AtomicInteger();
+    private static Engine engine;
+    private static Path outDir;
+
+    @BeforeAll
+    static void load() throws IOException {
+        engine = Engine.fromDirectory(TestPaths.masters());
+        outDir = TestPaths.repoRoot().resolve("tests/out/java");
+        Files.createDirectories(outDir);
+    }
+
+    @AfterAll
+    static void summary() {
+        if (engine != null) {
+            engine.close();
+        }
+        System.out.println(PASSED.get() + " passed, " + FAILED.get() + " failed");
+    }
+
+    @TestFactory
+    List<DynamicTest> golden() throws IOException {
+        String filter = System.getProperty("santei.golden.filter", "");
+        List<Path> files = TestPaths.vectorFiles();
+        assertFalse(files.isEmpty(), "no vectors under tests/vectors");
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Path file : files) {
+            JsonNode vector;
+            String id;
+            try {
+                vector = CanonicalJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+                JsonNode idNode = vector.get("id");
+                if (idNode == null || !idNode.isTextual()) {
+                    throw new IllegalArgumentException("no id");
+                }
+                id = idNode.textValue();
+            } catch (RuntimeException e) {
+                String name = TestPaths.repoRoot().relativize(file).toString();
+                tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> {
+                    FAILED.incrementAndGet();
+                    System.out.println("test " + name + " ... FAILED\n     " + e.getMessage());
+                    throw new AssertionError(name + ": " + e.getMessage(), e);
+                }));
+                continue;
+            }
+            if (!id.contains(filter)) {
+                continue;
+            }
+            JsonNode v = vector;
+            tests.add(DynamicTest.dynamicTest(id, file.toUri(), () -> {
+                try {
+                    run(id, v);
+                    PASSED.incrementAndGet();
+                    System.out.println("test " + id + " ... ok");
+                } catch (Throwable t) {
+                    FAILED.incrementAndGet();
+                    System.out.println("test " + id + " ... FAILED\n     " + t.getMessage());
+                    throw t;
+                }
+            }));
+        }
+        return tests;
+    }
+
+    private static void run(String id, JsonNode vector) throws IOException {
+        JsonNode requestText = vector.get("requestText");
+        JsonNode request = vector.get("request");
+        String text = requestText != null && requestText.isTextual()
+                ? requestText.textValue()
+                : (request == null ? "null" : CanonicalJson.MAPPER.writeValueAsString(request));
+
+        JsonNode expected = vector.get("expected");
+        boolean expectSuccess = expected != null && !expected.isNull();
+        String expectedCode = vector.path("expectedError").path("code").asText(null);
+
+        String actual;
+        SanteiException error = null;
+        try {
+            actual = CanonicalJson.canonical(engine.calculateJson(text));
+        } catch (SanteiException e) {
+            error = e;
+            ObjectNode code = JsonNodeFactory.instance.objectNode().put("code", e.getCode());
+            actual = CanonicalJson.canonical(code);
+        }
+        Files.write(outDir.resolve(id + ".json"), actual.getBytes(StandardCharsets.UTF_8));
+
+        if (error == null) {
+            if (!expectSuccess) {
+                fail("expected error " + expectedCode + ", got a response " + actual);
+            }
+            assertEquals(CanonicalJson.canonical(expected), actual, id);
+        } else {
+            if (expectedCode == null || !expectedCode.equals(error.getCode())) {
+                fail("unexpected error " + error.getCode() + ": " + error.getMessage()
+                        + (expectedCode == null ? "" : " (expected " + expectedCode + ")"));
+            }
+        }
+    }
+}
