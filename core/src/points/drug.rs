@@ -20,7 +20,7 @@ pub fn parse_quantity(s: &str) -> Option<Decimal> {
     let ok = !int.is_empty()
         && int.len() <= 7
         && frac.len() <= 5
-        && (frac.is_empty() == !s.contains('.'))
+        && (frac.is_empty() != s.contains('.'))
         && int.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit());
     if !ok {

@@ -1,0 +1,86 @@
+//! The `santei` command end to end.
+
+use std::path::Path;
+use std::process::Command;
+
+fn santei(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_santei"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn root() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
+#[test]
+fn demo_prints_the_table_on_the_bundled_masters() {
+    let (code, out, _) = santei(&["demo"]);
+    assert_eq!(code, 0);
+    // 4歳, 休日 初診: 291 + 乳幼児休日加算 365; ガスター散2% 0.6g = 9.90円 → 1点 × 5日;
+    // ベノキシール点眼液 1mL 25.10円 → 2.51 → 3点; 調剤料 11 + 8; 処方料 42; 末梢血液一般 21
+    assert!(out.contains("111012070  乳幼児休日加算（初診）"), "{out}");
+    assert!(out.contains("合計 746点"), "{out}");
+    assert!(
+        out.contains("総医療費 7460円  負担割合 20% (preschool)  一部負担金 1490円"),
+        "{out}"
+    );
+}
+
+#[test]
+fn calc_prints_json_for_a_vector_request() {
+    let vector: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root().join("tests/vectors/calc/rx-inhouse-three-forms.json")).unwrap(),
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("santei-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let req = dir.join("req.json");
+    std::fs::write(&req, serde_json::to_vec(&vector["request"]).unwrap()).unwrap();
+    let masters = root().join("masters");
+    let (code, out, err) = santei(&[
+        "calc",
+        "--masters",
+        masters.to_str().unwrap(),
+        req.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(got, vector["expected"]);
+}
+
+#[test]
+fn bad_input_is_a_typed_error_and_exit_code_2() {
+    let dir = std::env::temp_dir().join(format!("santei-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let req = dir.join("bad.json");
+    std::fs::write(&req, b"{\"serviceDate\": ").unwrap();
+    let (code, _, err) = santei(&["calc", req.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("santei: SANTEI_PARSE_ERROR: request: "),
+        "{err}"
+    );
+    let (code, _, err) = santei(&["calc", "--masters", "/nonexistent", req.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("santei: SANTEI_PARSE_ERROR"),
+        "request is parsed first: {err}"
+    );
+}
+
+#[test]
+fn masters_lists_the_bundled_generation() {
+    let (code, out, _) = santei(&["masters"]);
+    assert_eq!(code, 0);
+    let info: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(info["generations"][0]["effective"], "2024-06-01");
+    assert_eq!(info["generations"][0]["procedures"], 10133);
+    assert_eq!(info["generations"][0]["drugs"], 19686);
+}
