@@ -1,0 +1,40 @@
+//! The wire model as JSON Schema, committed under schema/ so C#, Java and TypeScript users can
+//! generate or check their types. This test fails when the committed files differ from the Rust
+//! types; `SANTEI_BLESS=1 cargo test -p santei-core --test schema` rewrites them.
+
+use santei_core::model::{CalcRequest, CalcResponse};
+use std::path::Path;
+
+fn check(name: &str, schema: schemars::Schema) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schema")
+        .join(name);
+    let text = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    if std::env::var_os("SANTEI_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &text).unwrap();
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == text,
+        "{} is stale: run SANTEI_BLESS=1 cargo test -p santei-core --test schema and commit it",
+        path.display()
+    );
+}
+
+#[test]
+fn request_schema_is_current() {
+    check(
+        "calc-request.schema.json",
+        schemars::schema_for!(CalcRequest),
+    );
+}
+
+#[test]
+fn response_schema_is_current() {
+    check(
+        "calc-response.schema.json",
+        schemars::schema_for!(CalcResponse),
+    );
+}
