@@ -1,1 +1,145 @@
+//! santei-wasm: the wasm-bindgen skin of santei-core (npm package `santei`).
+//!
+//! Thin and mechanical: plain JS objects in and out through serde-wasm-bindgen, JSON text in and
+//! canonical JSON text out through `santei_core::wire`. No rule lives here. Every failure is
+//! thrown as a real JS `Error` whose `code` is the status name of `santei_core::ErrorCode`
+//! (the same name the C ABI and the other bindings use).
 
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use santei_core::{wire, CalcRequest, Engine as CoreEngine, Error, ErrorCode};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Version of the boundary contract; the same number as the C ABI's `santei_abi_version()`.
+pub const ABI_VERSION: u32 = 1;
+
+/// A core error as a JS `Error` with a `code` property (`"SANTEI_…"`).
+fn js_error(e: &Error) -> JsValue {
+    let err = js_sys::Error::new(&e.message);
+    // Setting a property on a fresh Error object cannot fail; if it somehow does, the Error is
+    // still thrown, only without its code.
+    let _ = Reflect::set(
+        &err,
+        &JsValue::from_str("code"),
+        &JsValue::from_str(e.code.name()),
+    );
+    err.into()
+}
+
+fn fail(code: ErrorCode, message: impl Into<String>) -> JsValue {
+    js_error(&Error::new(code, message))
+}
+
+fn to_js<T: Serialize>(value: &T, what: &str) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| {
+            fail(
+                ErrorCode::CalcError,
+                format!("cannot convert the {what}: {e}"),
+            )
+        })
+}
+
+/// The bytes of one master file: a `Uint8Array` (a Node `Buffer` is one) or an `ArrayBuffer`.
+fn file_bytes(name: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
+        return Ok(Uint8Array::new(buffer).to_vec());
+    }
+    Err(fail(
+        ErrorCode::InvalidArgument,
+        format!("files[{name:?}]: expected a Uint8Array"),
+    ))
+}
+
+/// A loaded set of 基本マスター generations and the calculation entry points.
+#[wasm_bindgen]
+pub struct Engine {
+    inner: CoreEngine,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// Loads masters from a plain object mapping a path under the master root
+    /// (`"2024-06-01/s_20240531.zip"`) to the file's bytes (`Uint8Array`).
+    #[wasm_bindgen(js_name = fromFiles)]
+    pub fn from_files(files: JsValue) -> Result<Engine, JsValue> {
+        if !files.is_object() || files.is_function() || Array::is_array(&files) {
+            return Err(fail(
+                ErrorCode::InvalidArgument,
+                "files: expected a plain object mapping \"YYYY-MM-DD/FILE\" to a Uint8Array",
+            ));
+        }
+        let entries = Object::entries(files.unchecked_ref::<Object>());
+        let mut loaded: Vec<(String, Vec<u8>)> = Vec::with_capacity(entries.length() as usize);
+        for entry in entries.iter() {
+            let pair: Array = entry.unchecked_into();
+            let name = pair.get(0).as_string().ok_or_else(|| {
+                fail(
+                    ErrorCode::InvalidArgument,
+                    "files: every key must be a string",
+                )
+            })?;
+            let bytes = file_bytes(&name, pair.get(1))?;
+            loaded.push((name, bytes));
+        }
+        CoreEngine::from_files(&loaded)
+            .map(|inner| Engine { inner })
+            .map_err(|e| js_error(&e))
+    }
+
+    /// Calculates one visit: a `CalcRequest` object in, a `CalcResponse` object out.
+    pub fn calculate(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        // Through a `serde_json::Value`: serde-wasm-bindgen reads only the fields a struct names,
+        // so deserializing `CalcRequest` from the JS object directly would skip the model's
+        // `deny_unknown_fields`. This way a JS object is checked exactly as JSON text is.
+        let value: serde_json::Value = serde_wasm_bindgen::from_value(request)
+            .map_err(|e| fail(ErrorCode::ParseError, format!("request: {e}")))?;
+        let req: CalcRequest = serde_json::from_value(value)
+            .map_err(|e| fail(ErrorCode::ParseError, format!("request: {e}")))?;
+        let resp = self.inner.calculate(&req).map_err(|e| js_error(&e))?;
+        to_js(&resp, "response")
+    }
+
+    /// Calculates one visit: request JSON text in, canonical response JSON text out
+    /// (compact, keys sorted; byte-identical to the C ABI's output).
+    #[wasm_bindgen(js_name = calculateJson)]
+    pub fn calculate_json(&self, text: JsValue) -> Result<String, JsValue> {
+        let text = text.as_string().ok_or_else(|| {
+            fail(
+                ErrorCode::InvalidArgument,
+                "calculateJson: expected the request as a string",
+            )
+        })?;
+        let req = wire::parse_request(text.as_bytes()).map_err(|e| js_error(&e))?;
+        let resp = self.inner.calculate(&req).map_err(|e| js_error(&e))?;
+        let bytes = wire::to_canonical_json(&resp).map_err(|e| js_error(&e))?;
+        String::from_utf8(bytes).map_err(|e| {
+            fail(
+                ErrorCode::CalcError,
+                format!("cannot serialize the response: {e}"),
+            )
+        })
+    }
+
+    /// What the engine has loaded: version and, per generation, its files and row counts.
+    pub fn info(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.info(), "engine info")
+    }
+}
+
+/// The package / core version, e.g. `"0.1.0"`.
+#[wasm_bindgen]
+pub fn version() -> String {
+    santei_core::VERSION.to_string()
+}
+
+/// The boundary contract version (`1`).
+#[wasm_bindgen(js_name = abiVersion)]
+pub fn abi_version() -> u32 {
+    ABI_VERSION
+}

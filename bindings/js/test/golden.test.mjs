@@ -1,0 +1,374 @@
+// Node (wasm) surface of the golden vectors (see tests/README.md): every tests/vectors/**/*.json,
+// sorted by path, against the bundled masters in masters/, compared as canonical JSON; outputs go
+// to tests/out/node/<id>.json. Run with `node --test bindings/js/test/` after bindings/js/build.sh.
+//
+// Plus a few checks of the package surface: error objects and codes, master errors, version,
+// and the web build (loaded in Node with initSync) running a vector.
+
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { inflateRawSync } from "node:zlib";
+// The Node.js build, through the package's own "exports" (self-reference by name).
+import { Engine, abiVersion, version } from "santei";
+
+const repo = fileURLToPath(new URL("../../../", import.meta.url));
+const mastersRoot = join(repo, "masters");
+const vectorsRoot = join(repo, "tests", "vectors");
+const outDir = join(repo, "tests", "out", "node");
+const webDir = fileURLToPath(new URL("../dist/web/", import.meta.url));
+
+// ---------------------------------------------------------------------------------------------
+// Canonical JSON (tests/README.md): compact, object keys sorted by code point, arrays in order,
+// integers as written, strings escaped as JSON.stringify / serde_json do.
+// ---------------------------------------------------------------------------------------------
+
+/** A JSON number kept as the text it was written as (so integers beyond 2^53 stay exact). */
+class RawNumber {
+  constructor(text) {
+    this.text = text;
+  }
+}
+
+/**
+ * Parses JSON text like JSON.parse, except that numbers become RawNumber and objects Map
+ * (last duplicate key wins, as with JSON.parse and serde_json). Call only on text JSON.parse
+ * accepted, so the grammar needs no error reporting beyond a guard.
+ */
+function parseRaw(text) {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && " \t\n\r".includes(text[i])) i++;
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === "{") {
+      i++;
+      const map = new Map();
+      ws();
+      if (text[i] === "}") {
+        i++;
+        return map;
+      }
+      for (;;) {
+        ws();
+        const key = string();
+        ws();
+        i++; // ':'
+        map.set(key, value());
+        ws();
+        if (text[i++] === "}") return map; // else ','
+      }
+    }
+    if (c === "[") {
+      i++;
+      const arr = [];
+      ws();
+      if (text[i] === "]") {
+        i++;
+        return arr;
+      }
+      for (;;) {
+        arr.push(value());
+        ws();
+        if (text[i++] === "]") return arr; // else ','
+      }
+    }
+    if (c === '"') return string();
+    for (const [word, v] of [["true", true], ["false", false], ["null", null]]) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return v;
+      }
+    }
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) throw new SyntaxError(`bad JSON at offset ${i}`);
+    i += m[0].length;
+    return new RawNumber(m[0]);
+  };
+  const string = () => {
+    const start = i;
+    i++; // opening quote
+    while (text[i] !== '"') i += text[i] === "\\" ? 2 : 1;
+    i++;
+    return JSON.parse(text.slice(start, i));
+  };
+  const v = value();
+  ws();
+  if (i !== text.length) throw new SyntaxError(`trailing text at offset ${i}`);
+  return v;
+}
+
+/** Orders strings by Unicode code point (= UTF-8 byte order, serde_json's BTreeMap order). */
+function byCodePoint(a, b) {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}
+
+function canonicalNumber(text) {
+  // Integers as written (BigInt keeps every digit; "-0" becomes "0" as in serde_json).
+  if (/^-?(?:0|[1-9]\d*)$/.test(text)) return BigInt(text).toString();
+  // Responses carry no floating-point numbers; print any that shows up the way JS does.
+  return JSON.stringify(Number(text));
+}
+
+/** Canonical JSON text of a value from parseRaw or from a plain JS object / array. */
+function canonical(v) {
+  if (v === null || typeof v === "boolean") return JSON.stringify(v);
+  if (typeof v === "string") return JSON.stringify(v);
+  if (typeof v === "bigint") return v.toString();
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new TypeError(`not a JSON number: ${v}`);
+    return Number.isInteger(v) ? canonicalNumber(BigInt(v).toString()) : JSON.stringify(v);
+  }
+  if (v instanceof RawNumber) return canonicalNumber(v.text);
+  if (Array.isArray(v)) return `[${v.map((x) => (x === undefined ? "null" : canonical(x))).join(",")}]`;
+  const entries = v instanceof Map ? [...v.entries()] : Object.entries(v);
+  return `{${entries
+    .filter(([, x]) => x !== undefined)
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`)
+    .join(",")}}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masters and vectors
+// ---------------------------------------------------------------------------------------------
+
+/** Every file under masters/<generation>/, keyed "<generation>/<file>". */
+function loadMasterFiles(root) {
+  const files = {};
+  for (const generation of readdirSync(root).sort()) {
+    const dir = join(root, generation);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const file of readdirSync(dir).sort()) {
+      const path = join(dir, file);
+      if (statSync(path).isFile()) files[`${generation}/${file}`] = new Uint8Array(readFileSync(path));
+    }
+  }
+  return files;
+}
+
+function collectVectors(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collectVectors(path, out);
+    else if (name.endsWith(".json")) out.push(path);
+  }
+  return out;
+}
+
+/** Sorted by path (relative, `/`-separated, by code point) as every runner does. */
+const vectorFiles = collectVectors(vectorsRoot)
+  .map((path) => ({ path, rel: relative(vectorsRoot, path).split("\\").join("/") }))
+  .sort((a, b) => byCodePoint(a.rel, b.rel));
+
+const vectors = vectorFiles.map(({ path, rel }) => {
+  const text = readFileSync(path, "utf8");
+  const obj = JSON.parse(text); // the request as a plain object, as a JS caller has it
+  const raw = parseRaw(text); // the expected response with its numbers as written
+  if (typeof obj.id !== "string" || obj.id === "") throw new Error(`${rel}: no id`);
+  return { rel, obj, raw };
+});
+
+const masterFiles = loadMasterFiles(mastersRoot);
+const engine = Engine.fromFiles(masterFiles);
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+/** Runs one vector on an engine; returns the canonical actual (or {"code":…}) and a verdict. */
+function runVector(eng, { obj, raw }) {
+  const expected = raw.get("expected");
+  const expectedCode = obj.expectedError?.code;
+  let actual;
+  let code;
+  try {
+    actual =
+      typeof obj.requestText === "string"
+        ? eng.calculateJson(obj.requestText)
+        : canonical(eng.calculate(obj.request));
+  } catch (e) {
+    if (!(e instanceof Error)) throw new assert.AssertionError({ message: `thrown value is not an Error: ${String(e)}` });
+    if (typeof e.code !== "string") throw e; // not a santei error: report it as it is
+    code = e.code;
+    actual = canonical({ code });
+  }
+  const check = () => {
+    if (code !== undefined) {
+      assert.ok(expectedCode !== undefined, `unexpected error ${code}`);
+      assert.equal(code, expectedCode);
+    } else {
+      assert.ok(expected !== undefined, `expected error ${expectedCode}, got a response: ${actual}`);
+      assert.equal(actual, canonical(expected));
+    }
+  };
+  return { actual, check };
+}
+
+// ---------------------------------------------------------------------------------------------
+// One test per vector (test name = vector id)
+// ---------------------------------------------------------------------------------------------
+
+let passed = 0;
+let failed = 0;
+const seen = new Map();
+
+for (const v of vectors) {
+  const { id } = v.obj;
+  test(id, () => {
+    try {
+      assert.ok(!seen.has(id), `id ${id} is also used by ${seen.get(id)}`);
+      seen.set(id, v.rel);
+      const { actual, check } = runVector(engine, v);
+      writeFileSync(join(outDir, `${id}.json`), actual);
+      check();
+      passed++;
+    } catch (e) {
+      failed++;
+      throw e;
+    }
+  });
+}
+
+after(() => {
+  console.log(`golden: ${passed} passed, ${failed} failed`);
+});
+
+test("the vectors exist", () => {
+  assert.ok(vectors.length > 0, `no vectors under ${vectorsRoot}`);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The package surface
+// ---------------------------------------------------------------------------------------------
+
+/** Asserts fn throws a real Error carrying `code`; returns it. */
+function throwsCode(fn, code) {
+  let caught;
+  assert.throws(fn, (e) => {
+    caught = e;
+    return true;
+  });
+  assert.ok(caught instanceof Error, `thrown value is not an Error: ${String(caught)}`);
+  assert.equal(caught.code, code, `code of ${caught}`);
+  assert.equal(typeof caught.message, "string");
+  assert.ok(caught.message.length > 0, "the error has a message");
+  return caught;
+}
+
+/** The stored bytes of the first entry of a zip archive (central directory; deflate or stored). */
+function firstZipEntry(zip) {
+  const buf = Buffer.from(zip);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, "zip: end of central directory");
+  const cd = buf.readUInt32LE(eocd + 16);
+  assert.equal(buf.readUInt32LE(cd), 0x02014b50, "zip: central directory header");
+  const method = buf.readUInt16LE(cd + 10);
+  const compressed = buf.readUInt32LE(cd + 20);
+  const nameLen = buf.readUInt16LE(cd + 28);
+  const name = buf.subarray(cd + 46, cd + 46 + nameLen).toString("latin1");
+  const local = buf.readUInt32LE(cd + 42);
+  const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+  const data = buf.subarray(dataStart, dataStart + compressed);
+  return { name, bytes: new Uint8Array(method === 8 ? inflateRawSync(data) : data) };
+}
+
+const sZipKey = Object.keys(masterFiles).find((k) => /\/s_[^/]*\.zip$/i.test(k));
+
+test("version() is 0.1.0 and abiVersion() is 1", () => {
+  assert.equal(version(), "0.1.0");
+  assert.equal(abiVersion(), 1);
+  assert.equal(engine.info().version, "0.1.0");
+});
+
+test("info() lists the bundled generation", () => {
+  const info = engine.info();
+  assert.ok(Array.isArray(info.generations) && info.generations.length > 0);
+  const gen = info.generations.find((g) => g.effective === "2024-06-01");
+  assert.ok(gen, JSON.stringify(info));
+  assert.ok(gen.procedures > 0 && gen.drugs > 0, JSON.stringify(gen));
+  assert.ok(Array.isArray(gen.files) && Array.isArray(gen.skipped));
+  assert.equal(Object.getPrototypeOf(info), Object.prototype, "a plain object, not a Map");
+});
+
+test("calculate() and calculateJson() agree", () => {
+  const v = vectors.find((x) => x.obj.request && x.obj.expected);
+  assert.ok(v, "a success vector");
+  const text = engine.calculateJson(JSON.stringify(v.obj.request));
+  assert.equal(text, canonical(engine.calculate(v.obj.request)));
+  assert.equal(text, canonical(JSON.parse(text)), "calculateJson returns canonical JSON");
+});
+
+test("calculate('not an object') throws SANTEI_PARSE_ERROR", () => {
+  throwsCode(() => engine.calculate("not an object"), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculate(undefined), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculate({ serviceDate: "2024-06-03" }), "SANTEI_PARSE_ERROR");
+  const v = vectors.find((x) => x.obj.request && x.obj.expected);
+  throwsCode(() => engine.calculate({ ...v.obj.request, unknownField: 1 }), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculate({ ...v.obj.request, time: "Regular" }), "SANTEI_PARSE_ERROR");
+});
+
+test("calculateJson() with bad text or a non-string", () => {
+  throwsCode(() => engine.calculateJson("{"), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculateJson(""), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculateJson({}), "SANTEI_INVALID_ARGUMENT");
+});
+
+test("Engine.fromFiles with a truncated s master zip throws SANTEI_MASTER_ERROR", () => {
+  assert.ok(sZipKey, "an s_*.zip among the bundled masters");
+  const zip = masterFiles[sZipKey];
+  const err = throwsCode(
+    () => Engine.fromFiles({ [sZipKey]: zip.subarray(0, Math.floor(zip.length / 2)) }),
+    "SANTEI_MASTER_ERROR",
+  );
+  assert.match(err.message, /s_/, "the message names the file");
+});
+
+test("Engine.fromFiles with a truncated s master CSV throws SANTEI_MASTER_ERROR", () => {
+  const { name, bytes } = firstZipEntry(masterFiles[sZipKey]);
+  assert.match(name, /^s_.*\.csv$/i);
+  const generation = sZipKey.split("/")[0];
+  // Whole, the CSV loads on its own.
+  const whole = Engine.fromFiles({ [`${generation}/${name}`]: bytes });
+  assert.ok(whole.info().generations[0].procedures > 0);
+  whole.free();
+  // Cut in the middle of a row (just after the 10th field separator of the last row).
+  const lastRow = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;
+  let cut = lastRow;
+  for (let commas = 0; commas < 10; cut++) if (bytes[cut] === 0x2c) commas++;
+  throwsCode(() => Engine.fromFiles({ [`${generation}/${name}`]: bytes.subarray(0, cut) }), "SANTEI_MASTER_ERROR");
+});
+
+test("Engine.fromFiles rejects bad arguments and misplaced files", () => {
+  throwsCode(() => Engine.fromFiles({}), "SANTEI_MASTER_ERROR");
+  throwsCode(() => Engine.fromFiles({ "s_20240531.zip": masterFiles[sZipKey] }), "SANTEI_MASTER_ERROR");
+  throwsCode(() => Engine.fromFiles("masters"), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => Engine.fromFiles(null), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => Engine.fromFiles({ "2024-06-01/s_x.csv": "not bytes" }), "SANTEI_INVALID_ARGUMENT");
+});
+
+test("the web build (initSync in Node) runs a vector", async () => {
+  const web = await import(new URL("santei.js", `file://${webDir}`).href);
+  web.initSync({ module: readFileSync(join(webDir, "santei_bg.wasm")) });
+  assert.equal(web.version(), "0.1.0");
+  assert.equal(web.abiVersion(), 1);
+  const webEngine = web.Engine.fromFiles(masterFiles);
+  try {
+    const success = vectors.find((x) => x.obj.request && x.obj.expected);
+    const failure = vectors.find((x) => x.obj.expectedError);
+    assert.ok(success && failure, "a success and an error vector");
+    for (const v of [success, failure]) {
+      const { actual, check } = runVector(webEngine, v);
+      check();
+      // Byte-identical to what the Node.js build gives.
+      assert.equal(actual, runVector(engine, v).actual, v.obj.id);
+    }
+    // The web build's errors are real Errors with a code, too.
+    throwsCode(() => webEngine.calculate("not an object"), "SANTEI_PARSE_ERROR");
+  } finally {
+    webEngine.free();
+  }
+});
