@@ -3,6 +3,9 @@
 //! Plain Rust: serde types in, serde types out. The C ABI (`santei-ffi`) and the wasm package
 //! (`santei-wasm`) are thin skins over [`Engine`].
 
+// Bad input must give a typed error, never a panic: a panic cannot be caught in wasm32.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 pub mod copay;
 pub mod date;
 pub mod engine;
