@@ -4,7 +4,10 @@
 //! (`santei-wasm`) are thin skins over [`Engine`].
 
 // Bad input must give a typed error, never a panic: a panic cannot be caught in wasm32.
-#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 pub mod copay;
 pub mod date;
