@@ -2,7 +2,7 @@
 //! Columns: マスターファイル仕様説明書 医薬品マスター 項番 1–40; 42 columns from the October 2024 layout
 //! (41 長期収載品関連, 42 選定療養区分).
 
-use super::csvfile::{for_each_record, Row};
+use super::csvfile::{read_rows, Row};
 use crate::error::Result;
 
 pub const COLUMNS: &[usize] = &[40, 42];
@@ -47,16 +47,7 @@ fn parse_row(row: &Row<'_>) -> Result<DrugRow> {
     })
 }
 
-pub fn parse(file: &str, text: &str, mut add: impl FnMut(DrugRow)) -> Result<()> {
-    for_each_record(file, text, COLUMNS, |row| {
-        if row.text(2) != "Y" {
-            return Err(row.error(
-                2,
-                "マスター種別",
-                format!("expected \"Y\", found {:?}", row.text(2)),
-            ));
-        }
-        add(parse_row(row)?);
-        Ok(())
-    })
+/// Reads every row of one file of this master.
+pub fn parse(file: &str, text: &str) -> Result<Vec<DrugRow>> {
+    read_rows(file, text, COLUMNS, "Y", parse_row)
 }

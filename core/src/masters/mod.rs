@@ -86,46 +86,28 @@ impl Generation {
                 return Ok(());
             }
         };
-        let before = (self.procedures.len(), self.drugs.len());
-        match kind {
+        let rows = match kind {
             MasterKind::Procedure => {
                 let text = csvfile::decode_cp932(name, bytes)?;
-                let mut dup = None;
-                procedure::parse(name, &text, |row| {
-                    let code = row.code.clone();
-                    if self.procedures.insert(code.clone(), row).is_some() && dup.is_none() {
-                        dup = Some(code);
-                    }
-                })?;
-                if let Some(code) = dup {
-                    return Err(Error::master(
-                        name,
-                        format!("診療行為コード {code} appears twice in the generation"),
-                    ));
-                }
+                let rows = procedure::parse(name, &text)?;
+                insert_unique(
+                    &mut self.procedures,
+                    rows,
+                    |r| &r.code,
+                    name,
+                    "診療行為コード",
+                )?
             }
             MasterKind::Drug => {
                 let text = csvfile::decode_cp932(name, bytes)?;
-                let mut dup = None;
-                drug::parse(name, &text, |row| {
-                    let code = row.code.clone();
-                    if self.drugs.insert(code.clone(), row).is_some() && dup.is_none() {
-                        dup = Some(code);
-                    }
-                })?;
-                if let Some(code) = dup {
-                    return Err(Error::master(
-                        name,
-                        format!("医薬品コード {code} appears twice in the generation"),
-                    ));
-                }
+                let rows = drug::parse(name, &text)?;
+                insert_unique(&mut self.drugs, rows, |r| &r.code, name, "医薬品コード")?
             }
             MasterKind::Other(_) => {
                 self.skipped.push(name.to_string());
                 return Ok(());
             }
-        }
-        let rows = self.procedures.len() + self.drugs.len() - before.0 - before.1;
+        };
         self.loaded.push(LoadedFile {
             name: name.to_string(),
             rows,
@@ -153,6 +135,27 @@ impl Generation {
         }
         Ok(())
     }
+}
+
+/// Adds rows keyed by their code; a code seen twice in one generation is an error.
+fn insert_unique<R>(
+    map: &mut HashMap<String, R>,
+    rows: Vec<R>,
+    code_of: impl Fn(&R) -> &String,
+    file: &str,
+    what: &str,
+) -> Result<usize> {
+    let n = rows.len();
+    for row in rows {
+        let code = code_of(&row).clone();
+        if map.insert(code.clone(), row).is_some() {
+            return Err(Error::master(
+                file,
+                format!("{what} {code} appears twice in the generation"),
+            ));
+        }
+    }
+    Ok(n)
 }
 
 /// Every loaded generation, ordered by 施行日.

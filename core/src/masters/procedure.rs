@@ -2,7 +2,7 @@
 //! Column numbers and code values: マスターファイル仕様説明書 (令和4年4月) 医科診療行為マスター 項番 1–117,
 //! 令和6 layout adds columns up to 150.
 
-use super::csvfile::{for_each_record, Row};
+use super::csvfile::{read_rows, Row};
 use crate::error::Result;
 
 /// Accepted field counts of the s master (令和2 〜 令和6 full and update files: 150).
@@ -128,16 +128,7 @@ fn parse_row(row: &Row<'_>) -> Result<ProcedureRow> {
     })
 }
 
-pub fn parse(file: &str, text: &str, mut add: impl FnMut(ProcedureRow)) -> Result<()> {
-    for_each_record(file, text, COLUMNS, |row| {
-        if row.text(2) != "S" {
-            return Err(row.error(
-                2,
-                "マスター種別",
-                format!("expected \"S\", found {:?}", row.text(2)),
-            ));
-        }
-        add(parse_row(row)?);
-        Ok(())
-    })
+/// Reads every row of one file of this master.
+pub fn parse(file: &str, text: &str) -> Result<Vec<ProcedureRow>> {
+    read_rows(file, text, COLUMNS, "S", parse_row)
 }

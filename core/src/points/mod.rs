@@ -90,35 +90,18 @@ impl<'a> Calc<'a> {
             );
             return None;
         };
-        let (kind, x100) = match validity(row.changed, row.abolished, self.ctx.date) {
-            Validity::Valid => (row.points_kind, Some(row.points_x100)),
-            Validity::Abolished => {
-                self.finding(
-                    "CODE_ABOLISHED",
-                    path,
-                    format!(
-                        "{code} {} may be used only until {} (廃止年月日)",
-                        row.name,
-                        describe_date(row.abolished)
-                    ),
-                );
-                return None;
-            }
-            // a row published ahead of its 変更年月日 carries the points in force before it as 旧点数
-            Validity::NotYetChanged => (row.old_points_kind, row.old_points_x100),
-        };
-        let Some(x100) = x100 else {
-            self.finding(
-                "CODE_NOT_YET_VALID",
-                path,
-                format!(
-                    "{code} {} is valid from {} (変更年月日)",
-                    row.name,
-                    describe_date(row.changed)
-                ),
-            );
-            return None;
-        };
+        // a row published ahead of its 変更年月日 carries the points in force before it as 旧点数
+        let (kind, x100) = self.dated(
+            path,
+            (
+                row.code.as_str(),
+                row.name.as_str(),
+                row.changed,
+                row.abolished,
+            ),
+            (row.points_kind, row.points_x100),
+            row.old_points_x100.map(|old| (row.old_points_kind, old)),
+        )?;
         if row.inout == 1 {
             self.finding(
                 "INPATIENT_ONLY",
@@ -198,6 +181,43 @@ impl<'a> Calc<'a> {
             points: x100 / 100,
             section,
         })
+    }
+
+    /// The value of a master row in force on the date of service: the current one from its
+    /// 変更年月日, the 旧 one before it (a finding when there is none), nothing after 廃止年月日.
+    fn dated<T>(
+        &mut self,
+        path: &str,
+        (code, name, changed, abolished): (&str, &str, u32, u32),
+        current: T,
+        old: Option<T>,
+    ) -> Option<T> {
+        match validity(changed, abolished, self.ctx.date) {
+            Validity::Valid => Some(current),
+            Validity::NotYetChanged if old.is_some() => old,
+            Validity::NotYetChanged => {
+                self.finding(
+                    "CODE_NOT_YET_VALID",
+                    path,
+                    format!(
+                        "{code} {name} is valid from {} (変更年月日)",
+                        describe_date(changed)
+                    ),
+                );
+                None
+            }
+            Validity::Abolished => {
+                self.finding(
+                    "CODE_ABOLISHED",
+                    path,
+                    format!(
+                        "{code} {name} may be used only until {} (廃止年月日)",
+                        describe_date(abolished)
+                    ),
+                );
+                None
+            }
+        }
     }
 
     fn generation_name(&self) -> String {
@@ -546,34 +566,17 @@ impl<'a> Calc<'a> {
             );
             return None;
         };
-        let price = match validity(row.changed, row.abolished, self.ctx.date) {
-            Validity::Valid => Some(row.price_sen),
-            Validity::NotYetChanged => row.old_price_sen,
-            Validity::Abolished => {
-                self.finding(
-                    "CODE_ABOLISHED",
-                    path,
-                    format!(
-                        "{code} {} may be used only until {} (廃止年月日)",
-                        row.name,
-                        describe_date(row.abolished)
-                    ),
-                );
-                return None;
-            }
-        };
-        let Some(price) = price else {
-            self.finding(
-                "CODE_NOT_YET_VALID",
-                path,
-                format!(
-                    "{code} {} is valid from {} (変更年月日)",
-                    row.name,
-                    describe_date(row.changed)
-                ),
-            );
-            return None;
-        };
+        let price = self.dated(
+            path,
+            (
+                row.code.as_str(),
+                row.name.as_str(),
+                row.changed,
+                row.abolished,
+            ),
+            row.price_sen,
+            row.old_price_sen,
+        )?;
         let expected = match form {
             RpForm::Internal | RpForm::Prn => crate::masters::drug::FORM_INTERNAL,
             RpForm::External => crate::masters::drug::FORM_EXTERNAL,
