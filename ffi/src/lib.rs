@@ -129,6 +129,19 @@ unsafe fn out_buffer(
     Ok(())
 }
 
+/// Stores a new opaque handle in `*out` (NULL there on failure).
+unsafe fn out_handle<T>(
+    out: *mut *mut T,
+    make: impl FnOnce() -> Result<T, Error>,
+) -> Result<(), Error> {
+    if out.is_null() {
+        return Err(invalid("out is NULL"));
+    }
+    *out = std::ptr::null_mut();
+    *out = Box::into_raw(Box::new(make()?));
+    Ok(())
+}
+
 /// The ABI version of this library (compare with `SANTEI_ABI_VERSION` from the header).
 #[no_mangle]
 pub extern "C" fn santei_abi_version() -> u32 {
@@ -158,27 +171,19 @@ pub unsafe extern "C" fn santei_engine_new_from_dir(
     out: *mut *mut SanteiEngine,
 ) -> SanteiStatus {
     guard(|| {
-        if out.is_null() {
-            return Err(invalid("out is NULL"));
-        }
-        *out = std::ptr::null_mut();
-        let path = utf8(path, path_len, "path")?;
-        let engine = Engine::from_dir(Path::new(path))?;
-        *out = Box::into_raw(Box::new(SanteiEngine { engine }));
-        Ok(())
+        out_handle(out, || {
+            let path = utf8(path, path_len, "path")?;
+            Ok(SanteiEngine {
+                engine: Engine::from_dir(Path::new(path))?,
+            })
+        })
     })
 }
 
 /// Starts an empty set of in-memory master files. Free with `santei_master_files_free`.
 #[no_mangle]
 pub unsafe extern "C" fn santei_master_files_new(out: *mut *mut SanteiMasterFiles) -> SanteiStatus {
-    guard(|| {
-        if out.is_null() {
-            return Err(invalid("out is NULL"));
-        }
-        *out = Box::into_raw(Box::new(SanteiMasterFiles { files: Vec::new() }));
-        Ok(())
-    })
+    guard(|| out_handle(out, || Ok(SanteiMasterFiles { files: Vec::new() })))
 }
 
 /// Adds one file (copied). `name` is its path under the master root, e.g.
@@ -215,14 +220,12 @@ pub unsafe extern "C" fn santei_engine_new_from_files(
     out: *mut *mut SanteiEngine,
 ) -> SanteiStatus {
     guard(|| {
-        if out.is_null() {
-            return Err(invalid("out is NULL"));
-        }
-        *out = std::ptr::null_mut();
-        let files = files.as_ref().ok_or_else(|| invalid("files is NULL"))?;
-        let engine = Engine::from_files(&files.files)?;
-        *out = Box::into_raw(Box::new(SanteiEngine { engine }));
-        Ok(())
+        out_handle(out, || {
+            let files = files.as_ref().ok_or_else(|| invalid("files is NULL"))?;
+            Ok(SanteiEngine {
+                engine: Engine::from_files(&files.files)?,
+            })
+        })
     })
 }
 
