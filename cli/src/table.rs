@@ -1,5 +1,6 @@
 //! A readable table of a calculation, as a clerk would check it against the receipt.
 
+use santei_core::masters::diff::DiffResponse;
 use santei_core::model::CalcResponse;
 use std::fmt::Write;
 
@@ -84,6 +85,47 @@ pub fn render(r: &CalcResponse) -> String {
     }
     for f in &r.findings {
         let _ = writeln!(o, "[{:?}] {} {}: {}", f.severity, f.code, f.path, f.message);
+    }
+    o
+}
+
+/// A 改定 as a table: counts per kind, then one line per change.
+pub fn render_diff(d: &DiffResponse) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{} (generation {}) → {} (generation {})",
+        d.from.date, d.from.generation, d.to.date, d.to.generation
+    );
+    let _ = writeln!(
+        o,
+        "{:<6} {:>8} {:>10} {:>9} {:>8}",
+        "master", "added", "abolished", "repriced", "renamed"
+    );
+    for c in &d.counts {
+        let _ = writeln!(
+            o,
+            "{:<6} {:>8} {:>10} {:>9} {:>8}",
+            c.kind, c.added, c.abolished, c.repriced, c.renamed
+        );
+    }
+    let _ = writeln!(o, "{}", "-".repeat(84));
+    for e in &d.changes {
+        let values = match (&e.old, &e.new) {
+            (Some(a), Some(b)) => format!("{a} → {b}"),
+            (Some(a), None) => format!("was {a}"),
+            (None, Some(b)) => b.clone(),
+            (None, None) => String::new(),
+        };
+        let _ = writeln!(
+            o,
+            "{} {:<9} {:<9} {}  {}",
+            e.kind,
+            e.code,
+            e.change,
+            pad(&e.name, 40),
+            values
+        );
     }
     o
 }

@@ -81,6 +81,30 @@ fn masters_lists_the_bundled_generation() {
     assert_eq!(code, 0);
     let info: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(info["generations"][0]["effective"], "2024-06-01");
-    assert_eq!(info["generations"][0]["procedures"], 10133);
-    assert_eq!(info["generations"][0]["drugs"], 19686);
+    // full files plus the codes the bundled 差分 files add (新規) up to 2025-09:
+    // s 10,133 → 10,173, y 19,686 → 21,182, t 1,334 → 1,360, c 3,065 → 3,909 (counted from the
+    // raw files by an independent script); b 27,437 and z 2,375 are full files only
+    let codes = &info["generations"][0]["codes"];
+    assert_eq!(
+        (
+            &codes["s"],
+            &codes["y"],
+            &codes["t"],
+            &codes["c"],
+            &codes["b"],
+            &codes["z"]
+        ),
+        (
+            &10173.into(),
+            &21182.into(),
+            &1360.into(),
+            &3909.into(),
+            &27437.into(),
+            &2375.into()
+        )
+    );
+    assert_eq!(
+        info["generations"][0]["files"].as_array().unwrap().len(),
+        70
+    );
 }

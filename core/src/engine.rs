@@ -3,11 +3,38 @@
 use crate::copay::{burden, copay_for_points};
 use crate::date::{age_on, parse_iso};
 use crate::error::{Error, Result};
-use crate::masters::MasterSet;
+use crate::masters::diff::{self, DiffRequest, DiffResponse};
+use crate::masters::tensuhyo::TensuhyoCounts;
+use crate::masters::{MasterKind, MasterSet};
 use crate::model::{CalcRequest, CalcResponse, Copay, SectionTotal, Severity};
 use crate::points::{self, Context};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::path::Path;
+
+fn date_field(field: &str, value: &str) -> Result<chrono::NaiveDate> {
+    parse_iso(value).ok_or_else(|| {
+        Error::invalid_request(
+            field,
+            format!("expected a date YYYY-MM-DD, found {value:?}"),
+        )
+    })
+}
+
+fn diff_kinds(kinds: &[String]) -> Result<Vec<MasterKind>> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            MasterKind::from_letter(k).ok_or_else(|| {
+                Error::invalid_request(
+                    &format!("kinds[{i}]"),
+                    format!("expected one of s, y, t, c, b, z, found {k:?}"),
+                )
+            })
+        })
+        .collect()
+}
 
 /// Oldest plausible age; an older patient is taken to be a wrong birth date.
 const MAX_AGE: u32 = 130;
@@ -28,10 +55,23 @@ pub struct EngineInfo {
 #[serde(rename_all = "camelCase")]
 pub struct GenerationInfo {
     pub effective: String,
-    pub procedures: usize,
-    pub drugs: usize,
-    pub files: Vec<String>,
+    /// Codes per 基本マスター, by file letter (s, y, t, c, b, z).
+    pub codes: BTreeMap<String, usize>,
+    /// Rows per 電子点数表 table.
+    pub tensuhyo: TensuhyoCounts,
+    pub files: Vec<FileInfo>,
+    /// Files that are not master files.
     pub skipped: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FileInfo {
+    pub name: String,
+    pub kind: String,
+    /// A full file, or a monthly 差分 applied on top of it.
+    pub full: bool,
+    pub rows: usize,
 }
 
 impl Engine {
@@ -60,17 +100,55 @@ impl Engine {
                 .iter()
                 .map(|g| GenerationInfo {
                     effective: g.effective_date().to_string(),
-                    procedures: g.procedures.len(),
-                    drugs: g.drugs.len(),
+                    codes: MasterKind::ALL
+                        .iter()
+                        .map(|k| (k.letter().to_string(), g.count(*k)))
+                        .collect(),
+                    tensuhyo: g.tensuhyo.counts(),
                     files: g
                         .loaded
                         .iter()
-                        .map(|f| format!("{} ({} rows)", f.name, f.rows))
+                        .map(|f| FileInfo {
+                            name: f.name.clone(),
+                            kind: f.kind.letter().to_string(),
+                            full: f.full,
+                            rows: f.rows,
+                        })
                         .collect(),
                     skipped: g.skipped.clone(),
                 })
                 .collect(),
         }
+    }
+
+    /// What changed in the masters between two dates of service (see [`DiffRequest`]).
+    pub fn diff_masters(&self, req: &DiffRequest) -> Result<DiffResponse> {
+        let (from, to) = (date_field("from", &req.from)?, date_field("to", &req.to)?);
+        let kinds = diff_kinds(&req.kinds)?;
+        Ok(diff::diff(
+            (self.masters.generation_for(from)?, from),
+            (self.masters.generation_for(to)?, to),
+            &kinds,
+            &req.codes,
+        ))
+    }
+
+    /// Compares this engine's masters on `from` with another engine's on `to` (e.g. two folders).
+    pub fn diff_with(
+        &self,
+        from: &str,
+        other: &Engine,
+        to: &str,
+        kinds: &[String],
+        codes: &[String],
+    ) -> Result<DiffResponse> {
+        let (f, t) = (date_field("from", from)?, date_field("to", to)?);
+        Ok(diff::diff(
+            (self.masters.generation_for(f)?, f),
+            (other.masters.generation_for(t)?, t),
+            &diff_kinds(kinds)?,
+            codes,
+        ))
     }
 
     /// Calculates one outpatient visit: points per line and 点数欄, then the 一部負担金.

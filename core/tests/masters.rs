@@ -45,23 +45,49 @@ fn request(date: &str, code: &str) -> CalcRequest {
 }
 
 #[test]
-fn bundled_generation_has_every_official_row() {
-    let engine =
-        Engine::from_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../masters")).unwrap();
+fn official_full_files_have_every_row() {
+    // the full files alone: s_ALL20240531 10,133 rows, y_ALL20240321 19,686 (40-column layout)
+    let engine = Engine::from_files(&[
+        ("2024-06-01/s_20240531.zip", bundled("s_20240531.zip")),
+        ("2024-06-01/y_ALL20240321.zip", bundled("y_ALL20240321.zip")),
+        ("2024-06-01/t_ALL20240315.zip", bundled("t_ALL20240315.zip")),
+        ("2024-06-01/c_ALL20230801.zip", bundled("c_ALL20230801.zip")),
+        ("2024-06-01/b_20240601.zip", bundled("b_20240601.zip")),
+        ("2024-06-01/z_20250601.zip", bundled("z_20250601.zip")),
+    ])
+    .unwrap();
     let g = &engine.masters().generations()[0];
     assert_eq!(g.effective_date().to_string(), "2024-06-01");
-    assert_eq!(g.procedures.len(), 10_133); // s_ALL20240531: 10,133 rows
-    assert_eq!(g.drugs.len(), 19_686); // y_ALL20240321: 19,686 rows
-    let shoshin = &g.procedures["111000110"];
+    assert_eq!(g.procedures.len(), 10_133);
+    assert_eq!(g.drugs.len(), 19_686);
+    assert_eq!(g.materials.len(), 1_334); // t_ALL20240315: 1,334 × 38
+    assert_eq!(g.comments.len(), 3_065); // c_ALL20230801: 3,065 × 30
+    assert_eq!(g.diseases.len(), 27_437); // b_20240601: 27,437 × 46
+    assert_eq!(g.modifiers.len(), 2_375); // z_20250601: 2,375 × 19
+    let shoshin = g.procedures.latest("111000110").unwrap();
     assert_eq!(
         (shoshin.points_x100, shoshin.old_points_x100),
         (29_100, Some(28_800))
     );
-    let gaster = &g.drugs["610406079"];
+    assert_eq!(shoshin.kubun, "A000");
+    let gaster = g.drugs.latest("610406079").unwrap();
     assert_eq!(
-        (gaster.price_sen, gaster.old_price_sen, gaster.form),
+        (gaster.price_sen, gaster.old_price_sen, gaster.form.code()),
         (1650, Some(2410), 1)
     );
+    assert_eq!(gaster.generic_name, "【般】ファモチジン散２％");
+    let film = g.materials.latest("700010000").unwrap(); // 半切 120.00円, 別表 3
+    assert_eq!(
+        (film.name.as_str(), film.price_sen, film.table_no),
+        ("半切", 12_000, 3)
+    );
+    let comment = g.comments.latest("820100001").unwrap();
+    assert_eq!((comment.pattern, comment.serial), (20, 100_001));
+    let suspected = g.modifiers.latest("8002").unwrap();
+    assert_eq!(suspected.name, "の疑い");
+    assert!(suspected.is_suffix());
+    let uncoded = g.diseases.latest("0000999").unwrap();
+    assert_eq!(uncoded.full_name, "＊＊　未コード化傷病名　＊＊");
 }
 
 #[test]
@@ -73,7 +99,7 @@ fn extracted_csv_and_zip_load_the_same() {
     let a = &from_csv.masters().generations()[0].procedures;
     let b = &from_zip.masters().generations()[0].procedures;
     assert_eq!(a.len(), b.len());
-    assert_eq!(a["160008010"], b["160008010"]);
+    assert_eq!(a.latest("160008010"), b.latest("160008010"));
 }
 
 #[test]

@@ -289,7 +289,7 @@ test("info() lists the bundled generation", () => {
   assert.ok(Array.isArray(info.generations) && info.generations.length > 0);
   const gen = info.generations.find((g) => g.effective === "2024-06-01");
   assert.ok(gen, JSON.stringify(info));
-  assert.ok(gen.procedures > 0 && gen.drugs > 0, JSON.stringify(gen));
+  assert.ok(gen.codes.s > 0 && gen.codes.y > 0, JSON.stringify(gen));
   assert.ok(Array.isArray(gen.files) && Array.isArray(gen.skipped));
   assert.equal(Object.getPrototypeOf(info), Object.prototype, "a plain object, not a Map");
 });
@@ -333,7 +333,7 @@ test("Engine.fromFiles with a truncated s master CSV throws SANTEI_MASTER_ERROR"
   const generation = sZipKey.split("/")[0];
   // Whole, the CSV loads on its own.
   const whole = Engine.fromFiles({ [`${generation}/${name}`]: bytes });
-  assert.ok(whole.info().generations[0].procedures > 0);
+  assert.ok(whole.info().generations[0].codes.s > 0);
   whole.free();
   // Cut in the middle of a row (just after the 10th field separator of the last row).
   const lastRow = bytes.lastIndexOf(0x0a, bytes.length - 2) + 1;

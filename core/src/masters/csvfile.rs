@@ -158,6 +158,15 @@ impl Row<'_> {
         }
     }
 
+    /// A date `YYYYMMDD`, or 0 when the field is empty (傷病名・修飾語 leave unset dates empty).
+    pub fn date_or_zero(&self, col: usize, field: &str) -> Result<u32> {
+        if self.text(col).trim().is_empty() {
+            Ok(0)
+        } else {
+            self.date(col, field)
+        }
+    }
+
     /// A small unsigned number; an empty field reads as 0.
     pub fn number(&self, col: usize, field: &str) -> Result<u32> {
         let v = self.text(col).trim();
@@ -204,6 +213,35 @@ impl Row<'_> {
             Err(self.error(col, field, format!("expected a date YYYYMMDD, found {v:?}")))
         }
     }
+}
+
+/// A coded field with a closed set of official values (マスターファイル仕様説明書 / 別紙): an unknown
+/// value is an error naming the field, never silently read as another.
+#[macro_export]
+macro_rules! code_enum {
+    ($(#[$doc:meta])* $name:ident, $field:literal { $($(#[$vdoc:meta])* $var:ident = $val:literal),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vdoc])* $var),*
+        }
+
+        impl $name {
+            pub fn parse(row: &$crate::masters::csvfile::Row<'_>, col: usize) -> $crate::error::Result<Self> {
+                match row.number(col, $field)? {
+                    $($val => Ok(Self::$var),)*
+                    other => Err(row.error(col, $field, format!("unknown code {other}"))),
+                }
+            }
+
+            /// The official code value.
+            pub fn code(self) -> u32 {
+                match self {
+                    $(Self::$var => $val),*
+                }
+            }
+        }
+    };
 }
 
 /// "291.00" → 29100, "16.5" → 1650, "7" → 700. None when not a plain non-negative decimal

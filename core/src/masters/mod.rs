@@ -5,67 +5,154 @@
 //! holds one or more generation folders. In memory the same files are passed as
 //! `("2024-06-01/s_20240531.zip", bytes)` pairs, so every surface loads masters the same way.
 
+pub mod comment;
 pub mod csvfile;
+pub mod diff;
+pub mod disease;
 pub mod drug;
+pub mod material;
+pub mod modifier;
 pub mod procedure;
+pub mod table;
+pub mod tensuhyo;
 
 use crate::date::{parse_iso, ymd_display, ymd_number};
 use crate::error::{Error, ErrorCode, Result};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
+pub use comment::CommentRow;
+pub use disease::DiseaseRow;
 pub use drug::DrugRow;
+pub use material::MaterialRow;
+pub use modifier::ModifierRow;
 pub use procedure::{AgeAddon, AgeBound, ProcedureRow};
+pub use table::{Lookup, MasterRow, Table};
+pub use tensuhyo::{Tensuhyo, TensuhyoFile};
 
-/// The kinds of 基本マスター file, told apart by the official file name prefix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The six 基本マスター, told apart by the official file name prefix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum MasterKind {
-    /// s_*.csv 医科診療行為
+    /// s_ 医科診療行為
     Procedure,
-    /// y_*.csv 医薬品
+    /// y_ 医薬品
     Drug,
-    /// t_ 特定器材, c_ コメント, b_ 傷病名, z_ 修飾語: recognised, not yet used by the calculation.
-    Other(char),
+    /// t_ 特定器材
+    Material,
+    /// c_ コメント
+    Comment,
+    /// b_ 傷病名
+    Disease,
+    /// z_ 修飾語
+    Modifier,
 }
 
 impl MasterKind {
-    pub fn from_file_name(name: &str) -> Option<MasterKind> {
-        let base = name.rsplit(['/', '\\', '!']).next().unwrap_or(name);
-        let lower = base.to_ascii_lowercase();
-        if !(lower.ends_with(".csv") || lower.ends_with(".txt")) {
-            return None;
-        }
-        let mut chars = lower.chars();
-        let (first, second) = (chars.next()?, chars.next()?);
-        if second != '_' {
-            return None;
-        }
-        match first {
-            's' => Some(MasterKind::Procedure),
-            'y' => Some(MasterKind::Drug),
-            't' | 'c' | 'b' | 'z' => Some(MasterKind::Other(first)),
-            _ => None,
+    pub const ALL: [MasterKind; 6] = [
+        MasterKind::Procedure,
+        MasterKind::Drug,
+        MasterKind::Material,
+        MasterKind::Comment,
+        MasterKind::Disease,
+        MasterKind::Modifier,
+    ];
+
+    /// The file name prefix letter ("s", "y", "t", "c", "b", "z").
+    pub fn letter(self) -> &'static str {
+        match self {
+            MasterKind::Procedure => "s",
+            MasterKind::Drug => "y",
+            MasterKind::Material => "t",
+            MasterKind::Comment => "c",
+            MasterKind::Disease => "b",
+            MasterKind::Modifier => "z",
         }
     }
+
+    pub fn from_letter(letter: &str) -> Option<MasterKind> {
+        MasterKind::ALL.into_iter().find(|k| k.letter() == letter)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            MasterKind::Procedure => "医科診療行為マスター",
+            MasterKind::Drug => "医薬品マスター",
+            MasterKind::Material => "特定器材マスター",
+            MasterKind::Comment => "コメントマスター",
+            MasterKind::Disease => "傷病名マスター",
+            MasterKind::Modifier => "修飾語マスター",
+        }
+    }
+
+    pub fn from_file_name(name: &str) -> Option<MasterKind> {
+        let base = base_name(name).to_ascii_lowercase();
+        if !(base.ends_with(".csv") || base.ends_with(".txt")) {
+            return None;
+        }
+        let (letter, rest) = base.split_at_checked(1)?;
+        if !rest.starts_with('_') {
+            return None;
+        }
+        MasterKind::from_letter(letter)
+    }
+
+    /// 傷病名 and 修飾語 are published as full files only; the others as a full file (…_ALL…)
+    /// followed by monthly 差分 files.
+    fn is_full_file(self, name: &str) -> bool {
+        matches!(self, MasterKind::Disease | MasterKind::Modifier)
+            || base_name(name).to_ascii_uppercase().contains("ALL")
+    }
+}
+
+/// The file's own name: after the last folder separator or zip-member marker `!`.
+fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\', '!']).next().unwrap_or(name)
+}
+
+/// The publication date in an official file name (the last run of 8 digits), for ordering.
+fn file_date(name: &str) -> u32 {
+    let base = base_name(name).as_bytes();
+    let mut best = 0;
+    let mut i = 0;
+    while i < base.len() {
+        let run = base[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 8 {
+            best = std::str::from_utf8(&base[i..i + 8])
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0);
+        }
+        i += run.max(1);
+    }
+    best
 }
 
 /// A master file that was read, and how many rows it gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadedFile {
     pub name: String,
+    pub kind: MasterKind,
+    /// A full file (true) or a monthly 差分 (false).
+    pub full: bool,
     pub rows: usize,
 }
 
-/// All master rows in force from one 施行日.
+/// All master rows in force from one 施行日, with their history.
 #[derive(Debug, Default)]
 pub struct Generation {
     pub effective: Option<NaiveDate>,
-    pub procedures: HashMap<String, ProcedureRow>,
-    pub drugs: HashMap<String, DrugRow>,
+    pub procedures: Table<ProcedureRow>,
+    pub drugs: Table<DrugRow>,
+    pub materials: Table<MaterialRow>,
+    pub comments: Table<CommentRow>,
+    pub diseases: Table<DiseaseRow>,
+    pub modifiers: Table<ModifierRow>,
+    /// 医科電子点数表 (補助・包括・背反・入院基本料・算定回数), when the generation has it.
+    pub tensuhyo: Tensuhyo,
     pub loaded: Vec<LoadedFile>,
-    /// Files present but not used by this version (t, c, b, z masters; other files).
+    /// Files present but not master files (read-me files and the like).
     pub skipped: Vec<String>,
 }
 
@@ -74,88 +161,116 @@ impl Generation {
         self.effective.unwrap_or(NaiveDate::MIN)
     }
 
-    fn add_file(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
-        let lower = name.to_ascii_lowercase();
-        if lower.ends_with(".zip") {
-            return self.add_zip(name, bytes);
+    /// Number of codes per kind.
+    pub fn count(&self, kind: MasterKind) -> usize {
+        match kind {
+            MasterKind::Procedure => self.procedures.len(),
+            MasterKind::Drug => self.drugs.len(),
+            MasterKind::Material => self.materials.len(),
+            MasterKind::Comment => self.comments.len(),
+            MasterKind::Disease => self.diseases.len(),
+            MasterKind::Modifier => self.modifiers.len(),
         }
-        let kind = match MasterKind::from_file_name(name) {
-            Some(k) => k,
-            None => {
-                self.skipped.push(name.to_string());
-                return Ok(());
-            }
-        };
-        let rows = match kind {
-            MasterKind::Procedure => {
-                let text = csvfile::decode_cp932(name, bytes)?;
-                let rows = procedure::parse(name, &text)?;
-                insert_unique(
-                    &mut self.procedures,
-                    rows,
-                    |r| &r.code,
-                    name,
-                    "診療行為コード",
-                )?
-            }
-            MasterKind::Drug => {
-                let text = csvfile::decode_cp932(name, bytes)?;
-                let rows = drug::parse(name, &text)?;
-                insert_unique(&mut self.drugs, rows, |r| &r.code, name, "医薬品コード")?
-            }
-            MasterKind::Other(_) => {
-                self.skipped.push(name.to_string());
-                return Ok(());
-            }
-        };
-        self.loaded.push(LoadedFile {
-            name: name.to_string(),
-            rows,
-        });
-        Ok(())
     }
 
-    fn add_zip(&mut self, name: &str, bytes: &[u8]) -> Result<()> {
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map_err(|e| Error::master(name, format!("not a readable zip archive: {e}")))?;
-        for i in 0..archive.len() {
-            let mut entry = archive
-                .by_index(i)
-                .map_err(|e| Error::master(name, format!("zip entry {i}: {e}")))?;
-            if entry.is_dir() {
-                continue;
+    /// Builds a generation from its files: zips are opened, then each kind's files are applied
+    /// in date order, the full file first.
+    fn build(date: NaiveDate, files: Vec<(String, Vec<u8>)>) -> Result<Generation> {
+        let mut g = Generation {
+            effective: Some(date),
+            ..Generation::default()
+        };
+        let mut masters: Vec<(MasterKind, u32, bool, String, Vec<u8>)> = Vec::new();
+        let mut queue = files;
+        while let Some((name, bytes)) = queue.pop() {
+            if name.to_ascii_lowercase().ends_with(".zip") {
+                queue.extend(unzip(&name, &bytes)?);
+            } else if let Some(kind) = MasterKind::from_file_name(&name) {
+                let full = kind.is_full_file(&name);
+                masters.push((kind, file_date(&name), !full, name, bytes));
+            } else if let Some(kind) = tensuhyo::file_kind(&name) {
+                g.tensuhyo.add_file(kind, &name, &bytes)?;
+            } else {
+                g.skipped.push(name);
             }
-            let entry_name = format!("{name}!{}", entry.name());
-            let mut data = Vec::with_capacity(entry.size().min(64 << 20) as usize);
-            entry
-                .read_to_end(&mut data)
-                .map_err(|e| Error::master(&entry_name, format!("cannot decompress: {e}")))?;
-            drop(entry);
-            self.add_file(&entry_name, &data)?;
         }
-        Ok(())
+        // per kind: by publication date, a full file before an update of the same date
+        masters.sort_by(|a, b| (a.0, a.1, a.2, &a.3).cmp(&(b.0, b.1, b.2, &b.3)));
+        let mut seen_full: Vec<MasterKind> = Vec::new();
+        for (kind, _, update, name, bytes) in masters {
+            if update && !seen_full.contains(&kind) {
+                return Err(Error::master(
+                    &name,
+                    format!(
+                        "a 差分 file of the {} comes before any full file (…_ALL…) in generation {date}",
+                        kind.title()
+                    ),
+                ));
+            }
+            seen_full.push(kind);
+            let rows = g.apply(kind, !update, &name, &bytes)?;
+            g.loaded.push(LoadedFile {
+                name,
+                kind,
+                full: !update,
+                rows,
+            });
+        }
+        g.procedures.finish();
+        g.drugs.finish();
+        g.materials.finish();
+        g.comments.finish();
+        g.diseases.finish();
+        g.modifiers.finish();
+        g.skipped.sort();
+        Ok(g)
+    }
+
+    fn apply(&mut self, kind: MasterKind, full: bool, name: &str, bytes: &[u8]) -> Result<usize> {
+        fn go<R: MasterRow>(
+            t: &mut Table<R>,
+            full: bool,
+            name: &str,
+            bytes: &[u8],
+        ) -> Result<usize> {
+            if full {
+                t.load_full(name, bytes)
+            } else {
+                t.apply_update(name, bytes)
+            }
+        }
+        match kind {
+            MasterKind::Procedure => go(&mut self.procedures, full, name, bytes),
+            MasterKind::Drug => go(&mut self.drugs, full, name, bytes),
+            MasterKind::Material => go(&mut self.materials, full, name, bytes),
+            MasterKind::Comment => go(&mut self.comments, full, name, bytes),
+            MasterKind::Disease => go(&mut self.diseases, full, name, bytes),
+            MasterKind::Modifier => go(&mut self.modifiers, full, name, bytes),
+        }
     }
 }
 
-/// Adds rows keyed by their code; a code seen twice in one generation is an error.
-fn insert_unique<R>(
-    map: &mut HashMap<String, R>,
-    rows: Vec<R>,
-    code_of: impl Fn(&R) -> &String,
-    file: &str,
-    what: &str,
-) -> Result<usize> {
-    let n = rows.len();
-    for row in rows {
-        let code = code_of(&row).clone();
-        if map.insert(code.clone(), row).is_some() {
-            return Err(Error::master(
-                file,
-                format!("{what} {code} appears twice in the generation"),
-            ));
+/// The members of a zip archive, named `ARCHIVE!MEMBER`.
+fn unzip(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::master(name, format!("not a readable zip archive: {e}")))?;
+    let mut out = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive
+            .by_index(i)
+            .map_err(|e| Error::master(name, format!("zip entry {i}: {e}")))?;
+        if entry.is_dir() {
+            continue;
         }
+        // official archives name their members in CP932 (the 電子点数表's Japanese file names)
+        let entry_name = format!("{name}!{}", tensuhyo::decode_member_name(entry.name_raw()));
+        let mut data = Vec::with_capacity(entry.size().min(64 << 20) as usize);
+        entry
+            .read_to_end(&mut data)
+            .map_err(|e| Error::master(&entry_name, format!("cannot decompress: {e}")))?;
+        out.push((entry_name, data));
     }
-    Ok(n)
+    Ok(out)
 }
 
 /// Every loaded generation, ordered by 施行日.
@@ -167,19 +282,13 @@ pub struct MasterSet {
 impl MasterSet {
     /// Loads in-memory files named `GENERATION/FILE` where GENERATION is a `YYYY-MM-DD` folder.
     pub fn from_files<N: AsRef<str>, B: AsRef<[u8]>>(files: &[(N, B)]) -> Result<MasterSet> {
-        let mut by_date: BTreeMap<NaiveDate, Generation> = BTreeMap::new();
-        let mut sorted: Vec<(&str, &[u8])> = files
-            .iter()
-            .map(|(n, b)| (n.as_ref(), b.as_ref()))
-            .collect();
-        sorted.sort_by(|a, b| a.0.cmp(b.0));
-        for (name, bytes) in sorted {
-            let date = generation_of(name)?;
-            let generation = by_date.entry(date).or_insert_with(|| Generation {
-                effective: Some(date),
-                ..Generation::default()
-            });
-            generation.add_file(name, bytes)?;
+        let mut by_date: BTreeMap<NaiveDate, Vec<(String, Vec<u8>)>> = BTreeMap::new();
+        for (name, bytes) in files {
+            let name = name.as_ref();
+            by_date
+                .entry(generation_of(name)?)
+                .or_default()
+                .push((name.to_string(), bytes.as_ref().to_vec()));
         }
         if by_date.is_empty() {
             return Err(Error::new(
@@ -187,20 +296,18 @@ impl MasterSet {
                 "no master files given (expected e.g. 2024-06-01/s_ALL20240531.csv)",
             ));
         }
-        for g in by_date.values() {
+        let mut generations = Vec::new();
+        for (date, files) in by_date {
+            let g = Generation::build(date, files)?;
             if g.procedures.is_empty() {
                 return Err(Error::new(
                     ErrorCode::MasterError,
-                    format!(
-                        "generation {}: no 医科診療行為マスター (s_*.csv) among its files",
-                        g.effective_date()
-                    ),
+                    format!("generation {date}: no 医科診療行為マスター (s_*.csv) among its files"),
                 ));
             }
+            generations.push(g);
         }
-        Ok(MasterSet {
-            generations: by_date.into_values().collect(),
-        })
+        Ok(MasterSet { generations })
     }
 
     /// Loads a master root (a folder of `YYYY-MM-DD/` generation folders) or one generation folder.
@@ -336,9 +443,30 @@ mod tests {
         );
         assert_eq!(
             MasterKind::from_file_name("b_20240601.txt"),
-            Some(MasterKind::Other('b'))
+            Some(MasterKind::Disease)
+        );
+        assert_eq!(
+            MasterKind::from_file_name("z_20250601.txt"),
+            Some(MasterKind::Modifier)
+        );
+        assert_eq!(
+            MasterKind::from_file_name("t_ALL20240315.csv"),
+            Some(MasterKind::Material)
         );
         assert_eq!(MasterKind::from_file_name("README.txt"), None);
+    }
+
+    #[test]
+    fn publication_dates_order_the_files() {
+        assert_eq!(
+            file_date("2024-06-01/s_20240531.zip!s_ALL20240531.csv"),
+            20240531
+        );
+        assert_eq!(file_date("s_20240621.csv"), 20240621);
+        assert_eq!(file_date("README.txt"), 0);
+        assert!(MasterKind::Procedure.is_full_file("x.zip!s_ALL20240531.csv"));
+        assert!(!MasterKind::Procedure.is_full_file("s_20240621.csv"));
+        assert!(MasterKind::Disease.is_full_file("b_20240601.txt"));
     }
 
     #[test]

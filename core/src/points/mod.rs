@@ -6,8 +6,10 @@ pub mod visit;
 use crate::copay::burden::school_entry;
 use crate::date::{first_of_next_month, reaches_age};
 use crate::error::{Error, Result};
+use crate::masters::drug::{DrugForm, PriceKind};
+use crate::masters::procedure::{InOut, KoukiScope, PointsKind};
 use crate::masters::{
-    describe_date, validity, AgeBound, DrugRow, Generation, ProcedureRow, Validity,
+    describe_date, AgeBound, DrugRow, Generation, Lookup, MasterRow, ProcedureRow, Table,
 };
 use crate::model::{
     CalcRequest, Dispensing, FacilityKind, Finding, InsurerType, Line, LineItem, Rp, RpForm,
@@ -79,30 +81,15 @@ impl<'a> Calc<'a> {
 
     /// Looks a 診療行為 up and checks everything the master says about using it on this claim.
     fn resolve_procedure(&mut self, code: &str, path: &str) -> Option<Resolved<'a>> {
-        let Some(row) = self.ctx.generation.procedures.get(code) else {
-            self.finding(
-                "UNKNOWN_CODE",
-                path,
-                format!(
-                    "診療行為コード {code} is not in the 医科診療行為マスター of {}",
-                    self.generation_name()
-                ),
-            );
-            return None;
-        };
         // a row published ahead of its 変更年月日 carries the points in force before it as 旧点数
-        let (kind, x100) = self.dated(
+        let (row, (kind, x100)) = self.dated(
             path,
-            (
-                row.code.as_str(),
-                row.name.as_str(),
-                row.changed,
-                row.abolished,
-            ),
-            (row.points_kind, row.points_x100),
-            row.old_points_x100.map(|old| (row.old_points_kind, old)),
+            code,
+            &self.ctx.generation.procedures,
+            |r| (r.points_kind, r.points_x100),
+            |r| r.old_points_x100.map(|old| (r.old_points_kind, old)),
         )?;
-        if row.inout == 1 {
+        if row.inout == InOut::InpatientOnly {
             self.finding(
                 "INPATIENT_ONLY",
                 path,
@@ -111,8 +98,10 @@ impl<'a> Calc<'a> {
             return None;
         }
         let kouki = self.req.insurance.insurer_type == InsurerType::Kouki;
-        if (row.kouki == 1 && kouki) || (row.kouki == 2 && !kouki) {
-            let which = if row.kouki == 1 {
+        if (row.kouki == KoukiScope::MedicalInsuranceOnly && kouki)
+            || (row.kouki == KoukiScope::KoukiOnly && !kouki)
+        {
+            let which = if row.kouki == KoukiScope::MedicalInsuranceOnly {
                 "医療保険 (not 後期高齢者医療)"
             } else {
                 "後期高齢者医療"
@@ -122,7 +111,8 @@ impl<'a> Calc<'a> {
                 path,
                 format!(
                     "{code} {} applies to {which} only (後期高齢者医療適用区分 {})",
-                    row.name, row.kouki
+                    row.name,
+                    row.kouki.code()
                 ),
             );
             return None;
@@ -154,13 +144,15 @@ impl<'a> Calc<'a> {
                 return None;
             }
         }
-        if kind != 3 || x100 % 100 != 0 || row.kizami != 0 {
+        if kind != PointsKind::Points || x100 % 100 != 0 || row.kizami != 0 {
             self.finding(
                 "UNSUPPORTED_RULE",
                 path,
                 format!(
-                    "{code} {}: 点数識別 {kind} / きざみ値計算識別 {} is not supported yet",
-                    row.name, row.kizami
+                    "{code} {}: 点数識別 {} / きざみ値計算識別 {} is not supported yet",
+                    row.name,
+                    kind.code(),
+                    row.kizami
                 ),
             );
             return None;
@@ -185,34 +177,55 @@ impl<'a> Calc<'a> {
 
     /// The value of a master row in force on the date of service: the current one from its
     /// 変更年月日, the 旧 one before it (a finding when there is none), nothing after 廃止年月日.
-    fn dated<T>(
+    /// The row of a code in force on the date of service and its dated value: the current one,
+    /// or the 旧 one when every version starts after the date (a finding when there is none),
+    /// nothing when unknown or abolished.
+    fn dated<R: MasterRow, T>(
         &mut self,
         path: &str,
-        (code, name, changed, abolished): (&str, &str, u32, u32),
-        current: T,
-        old: Option<T>,
-    ) -> Option<T> {
-        match validity(changed, abolished, self.ctx.date) {
-            Validity::Valid => Some(current),
-            Validity::NotYetChanged if old.is_some() => old,
-            Validity::NotYetChanged => {
-                self.finding(
-                    "CODE_NOT_YET_VALID",
-                    path,
-                    format!(
-                        "{code} {name} is valid from {} (変更年月日)",
-                        describe_date(changed)
-                    ),
-                );
-                None
-            }
-            Validity::Abolished => {
+        code: &str,
+        table: &'a Table<R>,
+        current: impl Fn(&R) -> T,
+        old: impl Fn(&R) -> Option<T>,
+    ) -> Option<(&'a R, T)> {
+        match table.get(code, self.ctx.date) {
+            Lookup::Valid(row) => Some((row, current(row))),
+            Lookup::NotYet(row) => match old(row) {
+                Some(v) => Some((row, v)),
+                None => {
+                    self.finding(
+                        "CODE_NOT_YET_VALID",
+                        path,
+                        format!(
+                            "{code} {} is valid from {} (変更年月日)",
+                            row.name(),
+                            describe_date(row.changed())
+                        ),
+                    );
+                    None
+                }
+            },
+            Lookup::Abolished(row) => {
                 self.finding(
                     "CODE_ABOLISHED",
                     path,
                     format!(
-                        "{code} {name} may be used only until {} (廃止年月日)",
-                        describe_date(abolished)
+                        "{code} {} may be used only until {} (廃止年月日)",
+                        row.name(),
+                        describe_date(row.abolished())
+                    ),
+                );
+                None
+            }
+            Lookup::Unknown => {
+                self.finding(
+                    "UNKNOWN_CODE",
+                    path,
+                    format!(
+                        "{} {code} is not in the {} of {}",
+                        R::CODE_NAME,
+                        R::TITLE,
+                        self.generation_name()
                     ),
                 );
                 None
@@ -555,59 +568,39 @@ impl<'a> Calc<'a> {
     }
 
     fn resolve_drug(&mut self, code: &str, form: RpForm, path: &str) -> Option<(&'a DrugRow, i64)> {
-        let Some(row) = self.ctx.generation.drugs.get(code) else {
-            self.finding(
-                "UNKNOWN_CODE",
-                path,
-                format!(
-                    "医薬品コード {code} is not in the 医薬品マスター of {}",
-                    self.generation_name()
-                ),
-            );
-            return None;
-        };
-        let price = self.dated(
+        let (row, price) = self.dated(
             path,
-            (
-                row.code.as_str(),
-                row.name.as_str(),
-                row.changed,
-                row.abolished,
-            ),
-            row.price_sen,
-            row.old_price_sen,
+            code,
+            &self.ctx.generation.drugs,
+            |r| r.price_sen,
+            |r| r.old_price_sen,
         )?;
         let expected = match form {
-            RpForm::Internal | RpForm::Prn => crate::masters::drug::FORM_INTERNAL,
-            RpForm::External => crate::masters::drug::FORM_EXTERNAL,
+            RpForm::Internal | RpForm::Prn => DrugForm::Internal,
+            RpForm::External => DrugForm::External,
         };
         if row.form != expected {
-            let form_name = match row.form {
-                1 => "内用薬",
-                4 => "注射薬",
-                6 => "外用薬",
-                8 => "歯科用薬剤",
-                _ => "その他",
-            };
             self.finding(
                 "WRONG_DRUG_FORM",
                 path,
                 format!(
-                    "{code} {} is {form_name} (剤形 {}); it cannot be given in an {} 剤",
+                    "{code} {} is {} (剤形 {}); it cannot be given in an {} 剤",
                     row.name,
-                    row.form,
+                    row.form.label(),
+                    row.form.code(),
                     rp_form_name(form)
                 ),
             );
             return None;
         }
-        if row.price_kind != 1 {
+        if row.price_kind != PriceKind::Amount {
             self.finding(
                 "UNSUPPORTED_RULE",
                 path,
                 format!(
                     "{code} {}: 金額種別 {} is not supported yet",
-                    row.name, row.price_kind
+                    row.name,
+                    row.price_kind.code()
                 ),
             );
             return None;
