@@ -141,6 +141,17 @@ enum SanteiStatus santei_calculate_json(const struct SanteiEngine *engine,
                                         size_t *out_len);
 
 /**
+ * What changed in the masters between two dates of service. `request` is UTF-8 JSON
+ * (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
+ * codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.
+ */
+enum SanteiStatus santei_diff_masters_json(const struct SanteiEngine *engine,
+                                           const uint8_t *request,
+                                           size_t request_len,
+                                           uint8_t **out,
+                                           size_t *out_len);
+
+/**
  * What the engine has loaded (generations, row counts, files) as canonical JSON.
  * Release with `santei_buffer_free`.
  */

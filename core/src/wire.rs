@@ -6,6 +6,11 @@ use crate::model::CalcRequest;
 use serde::Serialize;
 
 pub fn parse_request(bytes: &[u8]) -> Result<CalcRequest> {
+    parse(bytes)
+}
+
+/// Any request type from JSON bytes; a malformed or mismatched request is SANTEI_PARSE_ERROR.
+pub fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
     serde_json::from_slice(bytes)
         .map_err(|e| Error::new(ErrorCode::ParseError, format!("request: {e}")))
 }

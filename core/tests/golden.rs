@@ -1,6 +1,7 @@
 //! Rust surface of the golden vectors (see tests/README.md): every vector in tests/vectors,
 //! against the bundled masters, compared as canonical JSON; outputs go to tests/out/rust/.
 
+use santei_core::masters::diff::DiffRequest;
 use santei_core::{wire, Engine};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -43,10 +44,18 @@ fn main() {
             (Value::String(s), _) => s.clone(),
             (_, req) => serde_json::to_string(req).unwrap(),
         };
-        let result = wire::parse_request(text.as_bytes()).and_then(|r| engine.calculate(&r));
+        let result = match v["call"].as_str().unwrap_or("calculate") {
+            "calculate" => wire::parse_request(text.as_bytes())
+                .and_then(|r| engine.calculate(&r))
+                .and_then(|resp| wire::to_canonical_json(&resp)),
+            "diffMasters" => wire::parse::<DiffRequest>(text.as_bytes())
+                .and_then(|r| engine.diff_masters(&r))
+                .and_then(|resp| wire::to_canonical_json(&resp)),
+            other => panic!("{}: unknown call {other:?}", file.display()),
+        };
         let (actual, verdict) = match result {
-            Ok(resp) => {
-                let actual = String::from_utf8(wire::to_canonical_json(&resp).unwrap()).unwrap();
+            Ok(bytes) => {
+                let actual = String::from_utf8(bytes).unwrap();
                 let verdict = if v["expected"].is_null() {
                     Err(format!(
                         "expected error {}, got a response",

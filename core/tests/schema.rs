@@ -2,6 +2,7 @@
 //! generate or check their types. This test fails when the committed files differ from the Rust
 //! types; `SANTEI_BLESS=1 cargo test -p santei-core --test schema` rewrites them.
 
+use santei_core::masters::diff::{DiffRequest, DiffResponse};
 use santei_core::model::{CalcRequest, CalcResponse};
 use std::path::Path;
 
@@ -36,5 +37,17 @@ fn response_schema_is_current() {
     check(
         "calc-response.schema.json",
         schemars::schema_for!(CalcResponse),
+    );
+}
+
+#[test]
+fn diff_schemas_are_current() {
+    check(
+        "diff-request.schema.json",
+        schemars::schema_for!(DiffRequest),
+    );
+    check(
+        "diff-response.schema.json",
+        schemars::schema_for!(DiffResponse),
     );
 }

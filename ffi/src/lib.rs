@@ -5,6 +5,7 @@
 
 #![allow(clippy::missing_safety_doc)]
 
+use santei_core::masters::diff::DiffRequest;
 use santei_core::{wire, Engine, Error, ErrorCode};
 use std::cell::RefCell;
 use std::ffi::{c_char, CString};
@@ -255,6 +256,27 @@ pub unsafe extern "C" fn santei_calculate_json(
             let request = utf8(request, request_len, "request")?;
             let request = wire::parse_request(request.as_bytes())?;
             wire::to_canonical_json(&engine.engine.calculate(&request)?)
+        })
+    })
+}
+
+/// What changed in the masters between two dates of service. `request` is UTF-8 JSON
+/// (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
+/// codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.
+#[no_mangle]
+pub unsafe extern "C" fn santei_diff_masters_json(
+    engine: *const SanteiEngine,
+    request: *const u8,
+    request_len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            let request = utf8(request, request_len, "request")?;
+            let request: DiffRequest = wire::parse(request.as_bytes())?;
+            wire::to_canonical_json(&engine.engine.diff_masters(&request)?)
         })
     })
 }

@@ -100,7 +100,18 @@ static void run_vector(const SanteiEngine *engine, const char *path, const char 
 
   uint8_t *out = NULL;
   size_t out_len = 0;
-  SanteiStatus s = santei_calculate_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
+  const char *call = json_string_value(json_object_get(v, "call"));
+  SanteiStatus s;
+  if (call == NULL || strcmp(call, "calculate") == 0)
+    s = santei_calculate_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
+  else if (strcmp(call, "diffMasters") == 0)
+    s = santei_diff_masters_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
+  else {
+    report(id, 0, "unknown call");
+    free(request);
+    json_decref(v);
+    return;
+  }
   char out_path[8192];
   snprintf(out_path, sizeof out_path, "%s/%s.json", out_dir, id);
   json_t *expected = json_object_get(v, "expected");

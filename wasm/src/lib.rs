@@ -6,6 +6,7 @@
 //! (the same name the C ABI and the other bindings use).
 
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use santei_core::masters::diff::DiffRequest;
 use santei_core::{wire, CalcRequest, Engine as CoreEngine, Error, ErrorCode};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -40,6 +41,26 @@ fn to_js<T: Serialize>(value: &T, what: &str) -> Result<JsValue, JsValue> {
                 format!("cannot convert the {what}: {e}"),
             )
         })
+}
+
+/// A request object from JS. Through a `serde_json::Value`: serde-wasm-bindgen reads only the
+/// fields a struct names, so deserializing the request type from the JS object directly would
+/// skip the model's `deny_unknown_fields`. This way a JS object is checked exactly as JSON text is.
+fn from_js<T: serde::de::DeserializeOwned>(request: JsValue) -> Result<T, JsValue> {
+    let value: serde_json::Value = serde_wasm_bindgen::from_value(request)
+        .map_err(|e| fail(ErrorCode::ParseError, format!("request: {e}")))?;
+    serde_json::from_value(value).map_err(|e| fail(ErrorCode::ParseError, format!("request: {e}")))
+}
+
+/// Canonical JSON text of a response (byte-identical to the C ABI's output).
+fn canonical_text<T: Serialize>(resp: &T) -> Result<String, JsValue> {
+    let bytes = wire::to_canonical_json(resp).map_err(|e| js_error(&e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        fail(
+            ErrorCode::CalcError,
+            format!("cannot serialize the response: {e}"),
+        )
+    })
 }
 
 /// The bytes of one master file: a `Uint8Array` (a Node `Buffer` is one) or an `ArrayBuffer`.
@@ -94,13 +115,7 @@ impl Engine {
 
     /// Calculates one visit: a `CalcRequest` object in, a `CalcResponse` object out.
     pub fn calculate(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        // Through a `serde_json::Value`: serde-wasm-bindgen reads only the fields a struct names,
-        // so deserializing `CalcRequest` from the JS object directly would skip the model's
-        // `deny_unknown_fields`. This way a JS object is checked exactly as JSON text is.
-        let value: serde_json::Value = serde_wasm_bindgen::from_value(request)
-            .map_err(|e| fail(ErrorCode::ParseError, format!("request: {e}")))?;
-        let req: CalcRequest = serde_json::from_value(value)
-            .map_err(|e| fail(ErrorCode::ParseError, format!("request: {e}")))?;
+        let req: CalcRequest = from_js(request)?;
         let resp = self.inner.calculate(&req).map_err(|e| js_error(&e))?;
         to_js(&resp, "response")
     }
@@ -117,13 +132,30 @@ impl Engine {
         })?;
         let req = wire::parse_request(text.as_bytes()).map_err(|e| js_error(&e))?;
         let resp = self.inner.calculate(&req).map_err(|e| js_error(&e))?;
-        let bytes = wire::to_canonical_json(&resp).map_err(|e| js_error(&e))?;
-        String::from_utf8(bytes).map_err(|e| {
+        canonical_text(&resp)
+    }
+
+    /// What changed in the masters between two dates: a `DiffRequest` object in, a
+    /// `DiffResponse` object out.
+    #[wasm_bindgen(js_name = diffMasters)]
+    pub fn diff_masters(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let req: DiffRequest = from_js(request)?;
+        let resp = self.inner.diff_masters(&req).map_err(|e| js_error(&e))?;
+        to_js(&resp, "response")
+    }
+
+    /// The same as `diffMasters` with JSON text in and canonical JSON text out.
+    #[wasm_bindgen(js_name = diffMastersJson)]
+    pub fn diff_masters_json(&self, text: JsValue) -> Result<String, JsValue> {
+        let text = text.as_string().ok_or_else(|| {
             fail(
-                ErrorCode::CalcError,
-                format!("cannot serialize the response: {e}"),
+                ErrorCode::InvalidArgument,
+                "diffMastersJson: expected the request as a string",
             )
-        })
+        })?;
+        let req: DiffRequest = wire::parse(text.as_bytes()).map_err(|e| js_error(&e))?;
+        let resp = self.inner.diff_masters(&req).map_err(|e| js_error(&e))?;
+        canonical_text(&resp)
     }
 
     /// What the engine has loaded: version and, per generation, its files and row counts.

@@ -68,7 +68,8 @@ pub fn kind_of(name: &str) -> char {
 }
 
 /// Which kinds the engine loaded (named in `info().generations[].files`) and which it skipped.
-/// Read through the serialized info so that fields added to `EngineInfo` do not matter here.
+/// Read through the serialized info, so that its shape may change: a file is its name, or an
+/// object with a `name`.
 pub fn kinds(engine: &Engine) -> (Vec<char>, Vec<char>) {
     let info = serde_json::to_value(engine.info()).unwrap_or_default();
     let names = |key: &str| -> Vec<char> {
@@ -77,7 +78,7 @@ pub fn kinds(engine: &Engine) -> (Vec<char>, Vec<char>) {
             .into_iter()
             .flatten()
             .flat_map(|g| g[key].as_array().into_iter().flatten())
-            .filter_map(|f| f.as_str())
+            .filter_map(|f| f.as_str().or_else(|| f["name"].as_str()))
             .map(|f| kind_of(f.split(" (").next().unwrap_or(f)))
             .filter(|k| "sytcbz".contains(*k))
             .collect();
