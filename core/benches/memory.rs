@@ -107,6 +107,26 @@ mod os {
     }
 }
 
+/// With SANTEI_BENCH_SMAPS set: the mappings holding ≥ 1 MiB resident after the load.
+fn print_big_mappings() {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap_or_default();
+    let mut mapping = "";
+    for line in smaps.lines() {
+        if line
+            .split_whitespace()
+            .next()
+            .is_some_and(|f| f.contains('-'))
+        {
+            mapping = line;
+        } else if let Some(kb) = line.strip_prefix("Rss:") {
+            let kb: usize = kb.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);
+            if kb >= 1024 {
+                println!("  {:>8.1} MiB  {mapping}", kb as f64 / 1024.0);
+            }
+        }
+    }
+}
+
 fn main() {
     let files = common::read_official();
 
@@ -122,6 +142,9 @@ fn main() {
     os::trim();
     let rss_after = os::rss();
     let heap = LIVE.load(Ordering::Relaxed).saturating_sub(heap_before);
+    if std::env::var_os("SANTEI_BENCH_SMAPS").is_some() {
+        print_big_mappings();
+    }
 
     let (loaded, skipped) = common::kinds(&engine);
     let decoded = common::decoded_len(&common::files_of(&files, &loaded));
