@@ -51,6 +51,7 @@ fn main() {
             "diffMasters" => wire::parse::<DiffRequest>(text.as_bytes())
                 .and_then(|r| engine.diff_masters(&r))
                 .and_then(|resp| wire::to_canonical_json(&resp)),
+            "info" => wire::to_canonical_json(&engine.info()),
             other => panic!("{}: unknown call {other:?}", file.display()),
         };
         let (actual, verdict) = match result {
