@@ -8,9 +8,9 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 fn official() -> PathBuf {
-    let dir = std::env::var_os("SANTEI_OFFICIAL_MASTERS").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/masters")
-    });
+    let dir = std::env::var_os("SANTEI_OFFICIAL_MASTERS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/masters"));
     assert!(
         dir.join("full/s_ALL20220218.zip").is_file(),
         "the official masters are expected in {} (set SANTEI_OFFICIAL_MASTERS)",
@@ -27,7 +27,10 @@ fn read(path: &Path) -> Vec<u8> {
 /// as generation folder `gen`.
 fn reiwa2_with_updates(gen: &str) -> Vec<(String, Vec<u8>)> {
     let dir = official();
-    let mut files = vec![(format!("{gen}/s_ALL20220218.zip"), read(&dir.join("full/s_ALL20220218.zip")))];
+    let mut files = vec![(
+        format!("{gen}/s_ALL20220218.zip"),
+        read(&dir.join("full/s_ALL20220218.zip")),
+    )];
     let mut updates: Vec<PathBuf> = std::fs::read_dir(dir.join("updates"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -37,18 +40,33 @@ fn reiwa2_with_updates(gen: &str) -> Vec<(String, Vec<u8>)> {
         })
         .collect();
     updates.sort();
-    assert_eq!(updates.len(), 58, "s 差分 files from s_20220304 to s_20240530");
+    assert_eq!(
+        updates.len(),
+        58,
+        "s 差分 files from s_20220304 to s_20240530"
+    );
     for p in updates {
-        files.push((format!("{gen}/{}", p.file_name().unwrap().to_string_lossy()), read(&p)));
+        files.push((
+            format!("{gen}/{}", p.file_name().unwrap().to_string_lossy()),
+            read(&p),
+        ));
     }
     files
 }
 
 fn reiwa6_full(gen: &str) -> (String, Vec<u8>) {
-    (format!("{gen}/s_20240531.zip"), read(&official().join("full/s_20240531.zip")))
+    (
+        format!("{gen}/s_20240531.zip"),
+        read(&official().join("full/s_20240531.zip")),
+    )
 }
 
-fn diff(engine: &Engine, from: &str, to: &str, codes: &[&str]) -> santei_core::masters::diff::DiffResponse {
+fn diff(
+    engine: &Engine,
+    from: &str,
+    to: &str,
+    codes: &[&str],
+) -> santei_core::masters::diff::DiffResponse {
     engine
         .diff_masters(&DiffRequest {
             from: from.into(),
@@ -65,13 +83,24 @@ fn replaying_the_updates_gives_the_official_reiwa6_file() {
     // the state they give for 2024-06-01 must be the official s_ALL20240531, row for row.
     let replayed = Engine::from_files(&reiwa2_with_updates("2020-04-01")).unwrap();
     let official = Engine::from_files(&[reiwa6_full("2024-06-01")]).unwrap();
-    let d = replayed.diff_with("2024-06-01", &official, "2024-06-01", &["s".into()], &[]).unwrap();
-    assert_eq!(d.changes, vec![], "replayed 差分 and the official full file differ");
+    let d = replayed
+        .diff_with("2024-06-01", &official, "2024-06-01", &["s".into()], &[])
+        .unwrap();
+    assert_eq!(
+        d.changes,
+        vec![],
+        "replayed 差分 and the official full file differ"
+    );
     // and the 令和4 state a day earlier is what the 2024 改定 changed
-    let d = replayed.diff_with("2024-05-31", &official, "2024-06-01", &["s".into()], &[]).unwrap();
+    let d = replayed
+        .diff_with("2024-05-31", &official, "2024-06-01", &["s".into()], &[])
+        .unwrap();
     let c = &d.counts[0];
     // counted by an independent replay of the raw files (a Python script over the same CSVs)
-    assert_eq!((c.added, c.abolished, c.repriced, c.renamed), (1769, 607, 1507, 514));
+    assert_eq!(
+        (c.added, c.abolished, c.repriced, c.renamed),
+        (1769, 607, 1507, 514)
+    );
 }
 
 #[test]
@@ -79,13 +108,25 @@ fn the_2024_kaitei_between_two_generations() {
     let mut files = reiwa2_with_updates("2020-04-01");
     files.push(reiwa6_full("2024-06-01"));
     let engine = Engine::from_files(&files).unwrap();
-    let d = diff(&engine, "2024-05-31", "2024-06-01", &["111000110", "112007410", "160008010"]);
+    let d = diff(
+        &engine,
+        "2024-05-31",
+        "2024-06-01",
+        &["111000110", "112007410", "160008010"],
+    );
     assert_eq!(d.from.generation, "2020-04-01");
     assert_eq!(d.to.generation, "2024-06-01");
     let got: Vec<(&str, &str, Option<&str>, Option<&str>)> = d
         .changes
         .iter()
-        .map(|e| (e.code.as_str(), e.change.as_str(), e.old.as_deref(), e.new.as_deref()))
+        .map(|e| {
+            (
+                e.code.as_str(),
+                e.change.as_str(),
+                e.old.as_deref(),
+                e.new.as_deref(),
+            )
+        })
         .collect();
     // 初診料 288 → 291, 再診料 73 → 75 (令和6 改定); 末梢血液一般検査 21 unchanged
     assert_eq!(
@@ -108,9 +149,15 @@ fn the_2024_kaitei_between_two_generations() {
         engine.calculate(&req).unwrap()
     };
     let before = claim("2024-05-31");
-    assert_eq!((before.master_generation.as_str(), before.total_points), ("2020-04-01", 288 + 21));
+    assert_eq!(
+        (before.master_generation.as_str(), before.total_points),
+        ("2020-04-01", 288 + 21)
+    );
     let after = claim("2024-06-01");
-    assert_eq!((after.master_generation.as_str(), after.total_points), ("2024-06-01", 291 + 21));
+    assert_eq!(
+        (after.master_generation.as_str(), after.total_points),
+        ("2024-06-01", 291 + 21)
+    );
 }
 
 #[test]
@@ -120,10 +167,19 @@ fn reiwa4_kaitei_arrives_through_the_march_2022_updates() {
     let g = &engine.masters().generations()[0];
     let date = |s: &str| santei_core::date::parse_iso(s).unwrap();
     // 111013970 is abolished by s_20220304 (廃止, 変更年月日 2022-04-01, 廃止年月日 2022-03-31)
-    assert!(matches!(g.procedures.get("111013970", date("2022-03-31")), Lookup::Valid(_)));
-    assert!(matches!(g.procedures.get("111013970", date("2022-04-01")), Lookup::Abolished(_)));
+    assert!(matches!(
+        g.procedures.get("111013970", date("2022-03-31")),
+        Lookup::Valid(_)
+    ));
+    assert!(matches!(
+        g.procedures.get("111013970", date("2022-04-01")),
+        Lookup::Abolished(_)
+    ));
     // 111014210 初診料（情報通信機器） is new from 2022-04-01 (新規 in s_20220304): not yet on 03-31
-    assert!(matches!(g.procedures.get("111014210", date("2022-03-31")), Lookup::NotYet(_)));
+    assert!(matches!(
+        g.procedures.get("111014210", date("2022-03-31")),
+        Lookup::NotYet(_)
+    ));
     match g.procedures.get("111014210", date("2022-04-01")) {
         Lookup::Valid(r) => assert_eq!(r.points_x100, 25_100),
         other => panic!("{other:?}"),
@@ -136,25 +192,53 @@ fn a_forty_two_column_update_merges_onto_the_forty_column_full_file() {
     // 42 選定療養区分). Its 変更 row for ガスター散２％ fills only 変更年月日 2024-10-01 and column 42.
     let dir = official();
     let engine = Engine::from_files(&[
-        ("2024-06-01/s_20240531.zip".to_string(), read(&dir.join("full/s_20240531.zip"))),
-        ("2024-06-01/y_ALL20240321.zip".to_string(), read(&dir.join("full/y_ALL20240321.zip"))),
-        ("2024-06-01/y_20240906.csv".to_string(), read(&dir.join("updates/y_20240906.csv"))),
+        (
+            "2024-06-01/s_20240531.zip".to_string(),
+            read(&dir.join("full/s_20240531.zip")),
+        ),
+        (
+            "2024-06-01/y_ALL20240321.zip".to_string(),
+            read(&dir.join("full/y_ALL20240321.zip")),
+        ),
+        (
+            "2024-06-01/y_20240906.csv".to_string(),
+            read(&dir.join("updates/y_20240906.csv")),
+        ),
     ])
     .unwrap();
     let g = &engine.masters().generations()[0];
     let versions = g.drugs.versions("610406079");
     assert_eq!(versions.len(), 2);
-    assert_eq!((versions[0].changed, versions[0].selective_care), (20240401, 0));
-    assert_eq!((versions[1].changed, versions[1].selective_care, versions[1].price_sen), (20241001, 1, 1650));
-    assert_eq!(versions[1].name, "ガスター散２％", "unchanged fields come from the full file");
+    assert_eq!(
+        (versions[0].changed, versions[0].selective_care),
+        (20240401, 0)
+    );
+    assert_eq!(
+        (
+            versions[1].changed,
+            versions[1].selective_care,
+            versions[1].price_sen
+        ),
+        (20241001, 1, 1650)
+    );
+    assert_eq!(
+        versions[1].name, "ガスター散２％",
+        "unchanged fields come from the full file"
+    );
 }
 
 #[test]
 fn an_update_before_its_full_file_is_refused() {
     let dir = official();
     let err = Engine::from_files(&[
-        ("2024-06-01/s_20240621.csv".to_string(), read(&dir.join("updates/s_20240621.csv"))),
-        ("2024-06-01/y_20240417.csv".to_string(), read(&dir.join("updates/y_20240417.csv"))),
+        (
+            "2024-06-01/s_20240621.csv".to_string(),
+            read(&dir.join("updates/s_20240621.csv")),
+        ),
+        (
+            "2024-06-01/y_20240417.csv".to_string(),
+            read(&dir.join("updates/y_20240417.csv")),
+        ),
         reiwa6_full("2024-06-01"),
     ])
     .err()
@@ -168,7 +252,10 @@ fn an_update_before_its_full_file_is_refused() {
 
 /// Damages one field of row 1 of the CSV inside an official zip.
 fn damaged_first_row(zip_name: &str, col: usize, value: &str) -> (String, Vec<u8>) {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(read(&official().join("full").join(zip_name)))).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(read(
+        &official().join("full").join(zip_name),
+    )))
+    .unwrap();
     let mut entry = archive.by_index(0).unwrap();
     let member = entry.name().to_string();
     let mut csv = Vec::new();
@@ -198,7 +285,9 @@ fn a_malformed_row_of_each_master_names_file_line_column_and_form() {
         if !zip.starts_with("s_") {
             files.push(reiwa6_full("2024-06-01"));
         }
-        let err = Engine::from_files(&files).err().unwrap_or_else(|| panic!("{zip}: loaded"));
+        let err = Engine::from_files(&files)
+            .err()
+            .unwrap_or_else(|| panic!("{zip}: loaded"));
         assert_eq!(err.code, ErrorCode::MasterError, "{zip}");
         assert_eq!(err.message, format!("2024-06-01/{message}"), "{zip}");
     }
@@ -217,19 +306,31 @@ fn tensuhyo_files_load_with_the_generation() {
     {
         let mut w = zip::ZipWriter::new(std::io::Cursor::new(&mut zip_bytes));
         for (name, text) in tables {
-            w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+            w.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
             w.write_all(&sjis(text)).unwrap();
         }
         w.finish().unwrap();
     }
-    let engine = Engine::from_files(&[reiwa6_full("2024-06-01"), ("2024-06-01/tensuhyo_02.zip".into(), zip_bytes)]).unwrap();
+    let engine = Engine::from_files(&[
+        reiwa6_full("2024-06-01"),
+        ("2024-06-01/tensuhyo_02.zip".into(), zip_bytes),
+    ])
+    .unwrap();
     let g = &engine.masters().generations()[0];
     let counts = g.tensuhyo.counts();
-    assert_eq!((counts.hojo, counts.haihan_per_day, counts.santei_kaisu), (1, 1, 1));
+    assert_eq!(
+        (counts.hojo, counts.haihan_per_day, counts.santei_kaisu),
+        (1, 1, 1)
+    );
     let date = santei_core::date::parse_iso("2024-06-03").unwrap();
     let pair: Vec<String> = g
         .tensuhyo
-        .haihan(santei_core::masters::tensuhyo::HaihanUnit::PerDay, "140000610", date)
+        .haihan(
+            santei_core::masters::tensuhyo::HaihanUnit::PerDay,
+            "140000610",
+            date,
+        )
         .map(|m| m.other_code().to_string())
         .collect();
     assert_eq!(pair, vec!["112011010"]);

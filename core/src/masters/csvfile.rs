@@ -74,29 +74,6 @@ pub fn for_each_record(
     Ok(())
 }
 
-/// Reads every record of a master whose column 2 (マスター種別) is `kind` into typed rows.
-pub fn read_rows<R>(
-    file: &str,
-    text: &str,
-    columns: &[usize],
-    kind: &str,
-    parse_row: impl Fn(&Row<'_>) -> Result<R>,
-) -> Result<Vec<R>> {
-    let mut rows = Vec::new();
-    for_each_record(file, text, columns, |row| {
-        if row.text(2) != kind {
-            return Err(row.error(
-                2,
-                "マスター種別",
-                format!("expected {kind:?}, found {:?}", row.text(2)),
-            ));
-        }
-        rows.push(parse_row(row)?);
-        Ok(())
-    })?;
-    Ok(rows)
-}
-
 /// Maps increasing byte offsets to 1-based line numbers in one pass.
 struct LineCounter<'a> {
     text: &'a [u8],

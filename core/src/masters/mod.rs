@@ -16,7 +16,7 @@ pub mod procedure;
 pub mod table;
 pub mod tensuhyo;
 
-use crate::date::{parse_iso, ymd_display, ymd_number};
+use crate::date::{parse_iso, ymd_display};
 use crate::error::{Error, ErrorCode, Result};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
@@ -402,27 +402,7 @@ fn generation_of(name: &str) -> Result<NaiveDate> {
         })
 }
 
-/// Whether a master row with 変更年月日 `changed` and 廃止年月日 `abolished` may be used on `date`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Validity {
-    Valid,
-    /// The row's current values start after the date (its 旧 values apply, if given).
-    NotYetChanged,
-    /// The code's last valid day (廃止年月日) is before the date.
-    Abolished,
-}
-
-pub fn validity(changed: u32, abolished: u32, date: NaiveDate) -> Validity {
-    let d = ymd_number(date);
-    if abolished != 0 && d > abolished {
-        Validity::Abolished
-    } else if changed != 0 && d < changed {
-        Validity::NotYetChanged
-    } else {
-        Validity::Valid
-    }
-}
-
+/// A master date number `YYYYMMDD` as `YYYY-MM-DD` for messages.
 pub fn describe_date(n: u32) -> String {
     ymd_display(n)
 }
@@ -476,26 +456,5 @@ mod tests {
         assert!(err
             .message
             .starts_with("s_ALL20240531.csv: a master file must sit"));
-    }
-
-    #[test]
-    fn validity_uses_inclusive_abolition_day() {
-        let d = |s| parse_iso(s).unwrap();
-        assert_eq!(
-            validity(20240601, 99999999, d("2024-06-01")),
-            Validity::Valid
-        );
-        assert_eq!(
-            validity(20240601, 99999999, d("2024-05-31")),
-            Validity::NotYetChanged
-        );
-        assert_eq!(
-            validity(20220401, 20240531, d("2024-05-31")),
-            Validity::Valid
-        );
-        assert_eq!(
-            validity(20220401, 20240531, d("2024-06-01")),
-            Validity::Abolished
-        );
     }
 }

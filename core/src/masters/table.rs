@@ -136,16 +136,6 @@ impl<R: MasterRow> Table<R> {
         self.versions.keys().map(String::as_str)
     }
 
-    /// The rows in force on `date` (neither abolished nor not yet valid).
-    pub fn in_force(&self, date: NaiveDate) -> impl Iterator<Item = &R> {
-        self.versions
-            .keys()
-            .filter_map(move |code| match self.get(code, date) {
-                Lookup::Valid(r) => Some(r),
-                _ => None,
-            })
-    }
-
     /// Replaces the table with a full file's rows.
     pub fn load_full(&mut self, file: &str, bytes: &[u8]) -> Result<usize> {
         let text = decode_cp932(file, bytes)?;
@@ -268,6 +258,89 @@ fn merge(base: &StringRecord, update: &StringRecord) -> StringRecord {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A minimal master: 1 変更区分, 2 "Q", 3 code, 4 name, 5 変更年月日, 6 廃止年月日.
+    #[derive(Debug, PartialEq)]
+    struct Q {
+        code: String,
+        name: String,
+        changed: u32,
+        abolished: u32,
+    }
+
+    fn parse_row(row: &Row<'_>) -> Result<Q> {
+        Ok(Q {
+            code: row.text(3).to_string(),
+            name: row.text(4).to_string(),
+            changed: row.date(5, "変更年月日")?,
+            abolished: row.date(6, "廃止年月日")?,
+        })
+    }
+
+    crate::master_row!(Q, "Q", &[6], "コード", "テスト");
+
+    fn sjis(s: &str) -> Vec<u8> {
+        encoding_rs::SHIFT_JIS.encode(s).0.into_owned()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        crate::date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn versions_by_date_with_inclusive_abolition_day() {
+        let mut t: Table<Q> = Table::default();
+        t.load_full(
+            "q_ALL.csv",
+            &sjis("\"0\",\"Q\",\"1\",\"旧\",\"20220401\",\"99999999\"\r\n"),
+        )
+        .unwrap();
+        // a 変更 from 2024-06-01 renaming, then a 廃止 of that version after 2025-03-31
+        t.apply_update(
+            "q_1.csv",
+            &sjis("\"5\",\"Q\",\"1\",\"新\",\"20240601\",\"\"\r\n"),
+        )
+        .unwrap();
+        t.apply_update(
+            "q_2.csv",
+            &sjis("\"9\",\"Q\",\"1\",\"\",\"\",\"20250331\"\r\n"),
+        )
+        .unwrap();
+        let name = |date: &str| match t.get("1", d(date)) {
+            Lookup::Valid(q) => q.name.clone(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(
+            name("2022-03-31"),
+            "NotYet(Q { code: \"1\", name: \"旧\", changed: 20220401, abolished: 99999999 })"
+        );
+        assert_eq!(name("2022-04-01"), "旧");
+        assert_eq!(name("2024-05-31"), "旧");
+        assert_eq!(name("2024-06-01"), "新");
+        assert_eq!(name("2025-03-31"), "新");
+        assert!(matches!(t.get("1", d("2025-04-01")), Lookup::Abolished(_)));
+        assert!(matches!(t.get("2", d("2025-04-01")), Lookup::Unknown));
+        // 抹消 removes the code altogether
+        t.apply_update("q_3.csv", &sjis("\"1\",\"Q\",\"1\",\"\",\"\",\"\"\r\n"))
+            .unwrap();
+        assert!(t.is_empty());
+    }
+
+    #[test]
+    fn a_change_for_an_unknown_code_names_the_row() {
+        let mut t: Table<Q> = Table::default();
+        let err = t
+            .apply_update("q_1.csv", &sjis("\"5\",\"Q\",\"7\",\"x\",\"\",\"\"\r\n"))
+            .unwrap_err();
+        assert_eq!(err.message, "q_1.csv line 1 column 3 (コード): 変更区分 5 for 7, which no earlier file of the generation has");
+        let err = t
+            .apply_update("q_1.csv", &sjis("\"4\",\"Q\",\"7\",\"x\",\"\",\"\"\r\n"))
+            .unwrap_err();
+        assert_eq!(
+            err.message,
+            "q_1.csv line 1 column 1 (変更区分): expected 0, 1, 3, 5 or 9, found \"4\""
+        );
+    }
 
     #[test]
     fn merge_keeps_empty_fields() {
