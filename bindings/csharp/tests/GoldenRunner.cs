@@ -1,6 +1,9 @@
 // C# surface of the golden vectors (see tests/README.md): every vector in tests/vectors, run through
 // the P/Invoke binding against the bundled masters, compared as canonical JSON; outputs go to
-// tests/out/csharp/. Then a few binding checks (FromFiles, master/parse errors, version, Dispose).
+// tests/out/csharp/. A vector's "call" picks the entry point: "calculate" (the default) runs
+// CalculateJson, "diffMasters" runs DiffMastersJson, "info" runs InfoJson (its request is not
+// sent); any other call fails the vector. Then a few binding checks (FromFiles, master/parse
+// errors, version, info shape, null arguments, Dispose).
 //
 // Usage: mono GoldenRunner.exe [--root <repo>] [filter]
 //   filter: run only vectors whose id contains it (the binding checks always run).
@@ -93,7 +96,7 @@ namespace Santei.Tests
                     }
                     ids.Add(v.Id, rel);
                     vectorsRun++;
-                    if (firstRequest == null)
+                    if (firstRequest == null && v.Call == CallCalculate)
                     {
                         firstRequest = v.RequestText;
                     }
@@ -106,6 +109,7 @@ namespace Santei.Tests
                 }
                 CheckMasterErrors(masters);
                 CheckParseError(engine);
+                CheckDiffParseError(engine);
                 CheckVersion();
                 CheckInfo(engine);
                 CheckNullArguments(engine);
@@ -123,10 +127,15 @@ namespace Santei.Tests
 
         // ---- vectors ----
 
+        private const string CallCalculate = "calculate";
+        private const string CallDiffMasters = "diffMasters";
+        private const string CallInfo = "info";
+
         private sealed class Vector
         {
             public string Id;
-            public string RequestText;    // what goes to CalculateJson
+            public string Call;           // "calculate" when absent; checked in RunVector
+            public string RequestText;    // what goes to CalculateJson / DiffMastersJson (not sent for info)
             public object Expected;       // a parsed CalcResponse, or null
             public string ExpectedError;  // a status name, or null
 
@@ -144,6 +153,18 @@ namespace Santei.Tests
                     || v.Id.IndexOfAny(new[] { '/', '\\', '\0' }) >= 0)
                 {
                     throw new JsonException("\"id\" must be a non-empty string usable as a file name");
+                }
+                if (o.Has("call"))
+                {
+                    v.Call = o.Get("call") as string;
+                    if (v.Call == null)
+                    {
+                        throw new JsonException("\"call\" must be a string");
+                    }
+                }
+                else
+                {
+                    v.Call = CallCalculate;
                 }
                 bool hasRequest = o.Has("request"), hasText = o.Has("requestText");
                 if (hasRequest == hasText)
@@ -186,11 +207,30 @@ namespace Santei.Tests
 
         private static void RunVector(Engine engine, Vector v, string outDir)
         {
+            Func<string, string> call;
+            if (v.Call == CallCalculate)
+            {
+                call = engine.CalculateJson;
+            }
+            else if (v.Call == CallDiffMasters)
+            {
+                call = engine.DiffMastersJson;
+            }
+            else if (v.Call == CallInfo)
+            {
+                call = delegate { return engine.InfoJson(); };
+            }
+            else
+            {
+                Fail(v.Id, "unknown call " + Json.Quote(v.Call)
+                    + " (expected \"calculate\", \"diffMasters\" or \"info\")");
+                return;
+            }
             string actual;
             string problem = null;
             try
             {
-                string response = engine.CalculateJson(v.RequestText);
+                string response = call(v.RequestText);
                 actual = Json.Canonical(Json.Parse(response));
                 if (v.ExpectedError != null)
                 {
@@ -393,6 +433,26 @@ namespace Santei.Tests
             }
         }
 
+        private static void CheckDiffParseError(Engine engine)
+        {
+            const string name = "csharp-diff-parse-error";
+            try
+            {
+                engine.DiffMastersJson("{not json");
+                Fail(name, "expected SANTEI_PARSE_ERROR, got a response");
+            }
+            catch (SanteiException e)
+            {
+                Expect(name, e.Code == "SANTEI_PARSE_ERROR" && e.Status == SanteiStatus.SANTEI_PARSE_ERROR
+                    && e.Message.Length > 0,
+                    "expected SANTEI_PARSE_ERROR with a message, got " + e.Code + ": " + e.Message);
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
         private static void CheckVersion()
         {
             Expect("csharp-version", Library.Version == "0.1.0" && Library.AbiVersion == 1,
@@ -407,13 +467,104 @@ namespace Santei.Tests
             {
                 string info = engine.InfoJson();
                 var o = Json.Parse(info) as JsonObject;
-                Expect(name, o != null && Json.Canonical(o) == info && o.Get("version") as string == Library.Version,
-                    "InfoJson is not canonical JSON naming version " + Library.Version + ": " + info);
+                if (o == null || Json.Canonical(o) != info || o.Get("version") as string != Library.Version)
+                {
+                    Fail(name, "InfoJson is not canonical JSON naming version " + Library.Version + ": " + Head(info));
+                    return;
+                }
+                string problem = InfoShapeProblem(o);
+                Expect(name, problem == null, problem + " in " + Head(info));
             }
             catch (Exception e)
             {
                 Fail(name, "unexpected exception: " + e);
             }
+        }
+
+        private static readonly string[] MasterKinds = { "s", "y", "t", "c", "b", "z" };
+
+        /// <summary>
+        /// Null when the info has the shape the binding documents: generations, each with
+        /// "effective", "codes" {s,y,t,c,b,z → count}, "tensuhyo" {table → count},
+        /// "files" [{name, kind, full, rows}] and "skipped" [name]; otherwise what is wrong.
+        /// </summary>
+        private static string InfoShapeProblem(JsonObject info)
+        {
+            var generations = info.Get("generations") as List<object>;
+            if (generations == null || generations.Count == 0)
+            {
+                return "\"generations\" is not a non-empty array";
+            }
+            foreach (object item in generations)
+            {
+                var g = item as JsonObject;
+                if (g == null || !(g.Get("effective") is string))
+                {
+                    return "a generation is not an object with a string \"effective\"";
+                }
+                string where = "generation " + (string)g.Get("effective") + ": ";
+                var codes = g.Get("codes") as JsonObject;
+                if (codes == null)
+                {
+                    return where + "\"codes\" is not an object";
+                }
+                foreach (string kind in MasterKinds)
+                {
+                    if (!IsCount(codes.Get(kind)))
+                    {
+                        return where + "codes." + kind + " is not a count";
+                    }
+                }
+                if (codes.Members.Count != MasterKinds.Length)
+                {
+                    return where + "\"codes\" has keys other than s, y, t, c, b, z";
+                }
+                var tensuhyo = g.Get("tensuhyo") as JsonObject;
+                if (tensuhyo == null)
+                {
+                    return where + "\"tensuhyo\" is not an object";
+                }
+                foreach (KeyValuePair<string, object> table in tensuhyo.Members)
+                {
+                    if (!IsCount(table.Value))
+                    {
+                        return where + "tensuhyo." + table.Key + " is not a count";
+                    }
+                }
+                var files = g.Get("files") as List<object>;
+                if (files == null || files.Count == 0)
+                {
+                    return where + "\"files\" is not a non-empty array";
+                }
+                foreach (object fileItem in files)
+                {
+                    var f = fileItem as JsonObject;
+                    if (f == null || !(f.Get("name") is string) || !(f.Get("kind") is string)
+                        || !(f.Get("full") is bool) || !IsCount(f.Get("rows")))
+                    {
+                        return where + "a file is not {name: string, kind: string, full: bool, rows: count}";
+                    }
+                }
+                var skipped = g.Get("skipped") as List<object>;
+                if (skipped == null || !skipped.TrueForAll(x => x is string))
+                {
+                    return where + "\"skipped\" is not an array of strings";
+                }
+            }
+            return null;
+        }
+
+        private static bool IsCount(object value)
+        {
+            var n = value as JsonNumber;
+            ulong ignored;
+            return n != null && ulong.TryParse(n.Text, System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture, out ignored);
+        }
+
+        private static string Head(string s)
+        {
+            return s.Length <= 300 ? s : s.Substring(0, 300) + "…";
         }
 
         private static void CheckNullArguments(Engine engine)
@@ -425,6 +576,7 @@ namespace Santei.Tests
             ExpectNull(problems, "FromFiles({name: null})",
                 () => Engine.FromFiles(new Dictionary<string, byte[]> { { "2024-06-01/s_ALL20240531.csv", null } }));
             ExpectNull(problems, "CalculateJson(null)", () => engine.CalculateJson(null));
+            ExpectNull(problems, "DiffMastersJson(null)", () => engine.DiffMastersJson(null));
             Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
         }
 
@@ -452,19 +604,31 @@ namespace Santei.Tests
                 Engine engine = Engine.FromDirectory(masters);
                 engine.Dispose();
                 engine.Dispose(); // idempotent
-                try
-                {
-                    engine.CalculateJson("{}");
-                    Fail(name, "CalculateJson after Dispose did not throw");
-                }
-                catch (ObjectDisposedException)
-                {
-                    Pass(name);
-                }
+                var problems = new List<string>();
+                ExpectDisposed(problems, "CalculateJson", () => engine.CalculateJson("{}"));
+                ExpectDisposed(problems, "DiffMastersJson", () => engine.DiffMastersJson("{}"));
+                ExpectDisposed(problems, "InfoJson", () => engine.InfoJson());
+                Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
             }
             catch (Exception e)
             {
                 Fail(name, "unexpected exception: " + e);
+            }
+        }
+
+        private static void ExpectDisposed(List<string> problems, string what, Action call)
+        {
+            try
+            {
+                call();
+                problems.Add(what + " after Dispose did not throw");
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+            catch (Exception e)
+            {
+                problems.Add(what + " after Dispose: " + e.GetType().Name + ": " + e.Message);
             }
         }
 
