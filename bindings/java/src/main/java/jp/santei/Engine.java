@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <pre>{@code
  * try (Engine engine = Engine.fromDirectory(Path.of("masters"))) {
  *     String responseJson = engine.calculateJson(requestJson);
+ *     String diffJson = engine.diffMastersJson("{\"from\":\"2024-09-30\",\"to\":\"2024-10-01\"}");
  * }
  * }</pre>
  */
@@ -125,6 +126,24 @@ public final class Engine implements AutoCloseable {
         SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
         return withHandle(h -> NativeSupport.callForString(lib,
                 (out, outLen) -> lib.santei_calculate_json(h, request, requestLen, out, outLen)));
+    }
+
+    /**
+     * What changed in the masters between two dates of service ({@code santei_diff_masters_json}):
+     * {@code requestJson} is a DiffRequest as JSON, e.g.
+     * {@code {"from":"2024-09-30","to":"2024-10-01","kinds":["y"],"codes":["610412126"]}}
+     * ({@code kinds} and {@code codes} optional); the result is the DiffResponse as canonical JSON.
+     *
+     * @throws SanteiException e.g. {@code SANTEI_PARSE_ERROR}, {@code SANTEI_INVALID_REQUEST},
+     *                         {@code SANTEI_CALC_ERROR} (a date no loaded generation covers)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String diffMastersJson(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        byte[] request = NativeSupport.utf8(requestJson, "requestJson");
+        SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
+        return withHandle(h -> NativeSupport.callForString(lib,
+                (out, outLen) -> lib.santei_diff_masters_json(h, request, requestLen, out, outLen)));
     }
 
     /**

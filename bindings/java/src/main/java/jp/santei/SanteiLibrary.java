@@ -62,6 +62,9 @@ interface SanteiLibrary extends Library {
     int santei_calculate_json(Pointer engine, byte[] request, SizeT requestLen,
                               PointerByReference out, SizeTByReference outLen);
 
+    int santei_diff_masters_json(Pointer engine, byte[] request, SizeT requestLen,
+                                 PointerByReference out, SizeTByReference outLen);
+
     int santei_engine_info_json(Pointer engine, PointerByReference out, SizeTByReference outLen);
 
     void santei_buffer_free(Pointer ptr, SizeT len);

@@ -42,15 +42,21 @@ class EngineTest {
         engine.close();
     }
 
-    /** The request text of the first success vector (in path order). */
-    private static String firstSuccessRequest() throws IOException {
+    /** The request text of the first success vector of {@code call} (in path order). */
+    private static String firstSuccessRequest(String call) throws IOException {
         for (Path file : TestPaths.vectorFiles()) {
             JsonNode v = CanonicalJson.parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (v.hasNonNull("expected") && v.hasNonNull("request")) {
+            String vectorCall = v.hasNonNull("call") ? v.get("call").asText() : "calculate";
+            if (vectorCall.equals(call) && v.hasNonNull("expected") && v.hasNonNull("request")) {
                 return CanonicalJson.MAPPER.writeValueAsString(v.get("request"));
             }
         }
-        throw new AssertionError("no success vector under tests/vectors");
+        throw new AssertionError("no " + call + " success vector under tests/vectors");
+    }
+
+    /** The request text of the first calculate success vector (in path order). */
+    private static String firstSuccessRequest() throws IOException {
+        return firstSuccessRequest("calculate");
     }
 
     /** Every file under masters/, keyed by its path under the master root with '/' separators. */
@@ -102,10 +108,54 @@ class EngineTest {
     }
 
     @Test
-    void infoJsonNamesVersionAndGeneration() {
-        JsonNode info = CanonicalJson.parse(engine.infoJson());
+    void infoJsonDescribesEachGeneration() {
+        String json = engine.infoJson();
+        assertEquals(CanonicalJson.canonical(json), json);
+        JsonNode info = CanonicalJson.parse(json);
         assertEquals(Santei.version(), info.path("version").asText());
-        assertTrue(engine.infoJson().contains("2024-06-01"), engine.infoJson());
+        JsonNode generations = info.path("generations");
+        assertEquals(1, generations.size(), json);
+        JsonNode g = generations.get(0);
+        assertEquals("2024-06-01", g.path("effective").asText());
+        // codes: one count per 基本マスター, by file letter
+        JsonNode codes = g.path("codes");
+        assertTrue(codes.isObject(), json);
+        for (String kind : List.of("s", "y", "t", "c", "b", "z")) {
+            assertTrue(codes.path(kind).isIntegralNumber(), "codes." + kind);
+        }
+        assertTrue(codes.path("s").asLong() > 0, "codes.s");
+        assertTrue(codes.path("y").asLong() > 0, "codes.y");
+        assertTrue(g.path("tensuhyo").isObject(), json);
+        g.path("tensuhyo").fields().forEachRemaining(e ->
+                assertTrue(e.getValue().isIntegralNumber(), "tensuhyo." + e.getKey()));
+        // files: objects {name, kind, full, rows}; at least one full file and one 差分
+        JsonNode files = g.path("files");
+        assertTrue(files.isArray() && files.size() > 0, json);
+        boolean sawFull = false;
+        boolean sawUpdate = false;
+        for (JsonNode f : files) {
+            assertTrue(f.path("name").isTextual(), f.toString());
+            assertTrue(codes.has(f.path("kind").asText()), f.toString());
+            assertTrue(f.path("full").isBoolean(), f.toString());
+            assertTrue(f.path("rows").isIntegralNumber(), f.toString());
+            sawFull |= f.path("full").booleanValue();
+            sawUpdate |= !f.path("full").booleanValue();
+        }
+        assertTrue(sawFull && sawUpdate, json);
+        assertTrue(g.path("skipped").isArray(), json);
+    }
+
+    @Test
+    void fromFilesLoadsTheSameMasters() throws IOException {
+        try (Engine fromFiles = Engine.fromFiles(masterFiles())) {
+            JsonNode a = CanonicalJson.parse(engine.infoJson()).path("generations");
+            JsonNode b = CanonicalJson.parse(fromFiles.infoJson()).path("generations");
+            assertEquals(a.size(), b.size());
+            for (int i = 0; i < a.size(); i++) {
+                assertEquals(a.get(i).path("codes"), b.get(i).path("codes"));
+                assertEquals(a.get(i).path("tensuhyo"), b.get(i).path("tensuhyo"));
+            }
+        }
     }
 
     @Test
@@ -147,6 +197,32 @@ class EngineTest {
     }
 
     @Test
+    void diffMastersNotJsonIsAParseError() {
+        SanteiException e = assertThrows(SanteiException.class, () -> engine.diffMastersJson("{not json"));
+        assertEquals("SANTEI_PARSE_ERROR", e.getCode());
+        assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
+        assertFalse(e.getMessage().isEmpty(), "message from santei_last_error_message()");
+    }
+
+    @Test
+    void diffMastersResponseIsAlreadyCanonical() throws IOException {
+        String out = engine.diffMastersJson(firstSuccessRequest("diffMasters"));
+        assertEquals(CanonicalJson.canonical(out), out);
+        JsonNode diff = CanonicalJson.parse(out);
+        assertTrue(diff.has("from") && diff.has("to") && diff.has("changes"), out);
+    }
+
+    @Test
+    void diffMastersInvalidRequestAndArgument() {
+        SanteiException e = assertThrows(SanteiException.class,
+                () -> engine.diffMastersJson("{\"from\":\"2024-13-01\",\"to\":\"2024-07-01\"}"));
+        assertEquals("SANTEI_INVALID_REQUEST", e.getCode());
+        assertFalse(e.getMessage().isEmpty());
+        assertEquals("SANTEI_INVALID_ARGUMENT",
+                assertThrows(SanteiException.class, () -> engine.diffMastersJson("\ud800")).getCode());
+    }
+
+    @Test
     void emptyRequestIsAParseError() {
         SanteiException e = assertThrows(SanteiException.class, () -> engine.calculateJson(""));
         assertEquals("SANTEI_PARSE_ERROR", e.getCode());
@@ -161,6 +237,7 @@ class EngineTest {
     @Test
     void nullArgumentsAreNullPointerExceptions() {
         assertThrows(NullPointerException.class, () -> engine.calculateJson(null));
+        assertThrows(NullPointerException.class, () -> engine.diffMastersJson(null));
         assertThrows(NullPointerException.class, () -> Engine.fromDirectory(null));
         assertThrows(NullPointerException.class, () -> Engine.fromFiles(null));
         Map<String, byte[]> nullData = new HashMap<>();
@@ -182,13 +259,17 @@ class EngineTest {
         assertDoesNotThrow(e::close); // idempotent
         assertThrows(IllegalStateException.class, () -> e.calculateJson(request));
         assertThrows(IllegalStateException.class, e::infoJson);
+        assertThrows(IllegalStateException.class, () -> e.diffMastersJson("{not json"));
         assertThrows(NullPointerException.class, () -> e.calculateJson(null));
+        assertThrows(NullPointerException.class, () -> e.diffMastersJson(null));
     }
 
     @Test
     void oneEngineServesManyThreads() throws Exception {
         String request = firstSuccessRequest();
         String expected = engine.calculateJson(request);
+        String diffRequest = firstSuccessRequest("diffMasters");
+        String expectedDiff = engine.diffMastersJson(diffRequest);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -199,6 +280,9 @@ class EngineTest {
                         // errors on other threads must not leak into this thread's last error message
                         SanteiException e = assertThrows(SanteiException.class, () -> engine.calculateJson("["));
                         assertEquals("SANTEI_PARSE_ERROR", e.getCode());
+                    }
+                    if (n % 4 == 1) {
+                        assertEquals(expectedDiff, engine.diffMastersJson(diffRequest));
                     }
                     return engine.calculateJson(request);
                 }));

@@ -22,8 +22,11 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Java surface of the golden vectors (tests/README.md): every tests/vectors/**&#47;*.json, in path
  * order, against the bundled masters through libsantei.so; one dynamic test per vector named by its
- * id; canonical outputs written to tests/out/java/&lt;id&gt;.json. Set {@code -Dsantei.golden.filter=x}
- * to run only the vectors whose id contains x.
+ * id; {@code call} picks the entry point ({@code calculate} = {@link Engine#calculateJson},
+ * {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
+ * with the request unsent; absent = calculate, anything else fails the test); canonical outputs
+ * written to tests/out/java/&lt;id&gt;.json. Set {@code -Dsantei.golden.filter=x} to run only the
+ * vectors whose id contains x.
  */
 class GoldenTest {
     private static final AtomicInteger PASSED = new AtomicInteger();
@@ -90,7 +93,31 @@ class GoldenTest {
         return tests;
     }
 
+    /** The entry point named by the vector's {@code call} (absent = {@code calculate}). */
+    private interface Call {
+        String invoke(String requestJson);
+    }
+
+    private static Call entryPoint(JsonNode vector) {
+        JsonNode call = vector.get("call");
+        if (call == null || call.isNull()) {
+            return engine::calculateJson;
+        }
+        String name = call.isTextual() ? call.textValue() : call.toString();
+        switch (name) {
+            case "calculate":
+                return engine::calculateJson;
+            case "diffMasters":
+                return engine::diffMastersJson;
+            case "info":
+                return request -> engine.infoJson(); // its request ({}) is not sent
+            default:
+                throw new AssertionError("unknown call " + call);
+        }
+    }
+
     private static void run(String id, JsonNode vector) throws IOException {
+        Call entry = entryPoint(vector); // an unknown call fails before anything is written
         JsonNode requestText = vector.get("requestText");
         JsonNode request = vector.get("request");
         String text = requestText != null && requestText.isTextual()
@@ -104,7 +131,7 @@ class GoldenTest {
         String actual;
         SanteiException error = null;
         try {
-            actual = CanonicalJson.canonical(engine.calculateJson(text));
+            actual = CanonicalJson.canonical(entry.invoke(text));
         } catch (SanteiException e) {
             error = e;
             ObjectNode code = JsonNodeFactory.instance.objectNode().put("code", e.getCode());
