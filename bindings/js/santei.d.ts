@@ -1,6 +1,6 @@
-// Types of the npm package `santei` (hand-written; they mirror core/src/model.rs and
-// core/src/engine.rs field for field: camelCase names, enums as string unions, points and yen as
-// integers, prices and quantities as decimal strings).
+// Types of the npm package `santei` (hand-written; they mirror core/src/model.rs,
+// core/src/masters/diff.rs and core/src/engine.rs field for field: camelCase names, enums as
+// string unions, points and yen as integers, prices and quantities as decimal strings).
 //
 // Node.js build (`require("santei")` / `import … from "santei"` under the "node" condition):
 // ready to use as soon as it is loaded. The web build adds `init` / `initSync`
@@ -197,26 +197,134 @@ export interface Finding {
 export type Severity = "error" | "warning";
 
 // ---------------------------------------------------------------------------------------------
-// Engine info
+// Masters diff (core/src/masters/diff.rs; schema/diff-request.schema.json, diff-response.…)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A 基本マスター by its file letter: `s` 医科診療行為, `y` 医薬品, `t` 特定器材, `c` コメント,
+ * `b` 傷病名, `z` 修飾語.
+ */
+export type MasterKindLetter = "s" | "y" | "t" | "c" | "b" | "z";
+
+/**
+ * Which states of the masters to compare. Both dates are dates of service: each side uses the
+ * generation in force on its date and, inside it, the version of each code in force on that date.
+ */
+export interface DiffRequest {
+  /** `YYYY-MM-DD` */
+  from: string;
+  /** `YYYY-MM-DD` */
+  to: string;
+  /** Master kinds to compare; absent or empty = all six. */
+  kinds?: MasterKindLetter[];
+  /** Only these codes; absent or empty = every code. */
+  codes?: string[];
+}
+
+/** What changed between the two sides. */
+export interface DiffResponse {
+  from: DiffSide;
+  to: DiffSide;
+  /** Counts per kind and change, for every kind compared (in the order s, y, t, c, b, z). */
+  counts: DiffCount[];
+  /** One entry per change, by kind (s, y, t, c, b, z), then code. */
+  changes: DiffEntry[];
+}
+
+export interface DiffSide {
+  /** The date of service asked for, `YYYY-MM-DD`. */
+  date: string;
+  /** 施行日 of the generation used for this side, `YYYY-MM-DD`. */
+  generation: string;
+}
+
+export interface DiffCount {
+  kind: MasterKindLetter;
+  added: number;
+  abolished: number;
+  /** 点数 (s) or 金額 (y, t) changed. */
+  repriced: number;
+  renamed: number;
+}
+
+/**
+ * `added` 新規, `abolished` 廃止, `repriced` 点数 / 金額 changed, `renamed` 名称 changed
+ * (a code both repriced and renamed has two entries).
+ */
+export type DiffChange = "added" | "abolished" | "repriced" | "renamed";
+
+export interface DiffEntry {
+  kind: MasterKindLetter;
+  code: string;
+  change: DiffChange;
+  /** The name on the newer side (the older one for `abolished`). */
+  name: string;
+  /**
+   * The value before: 点数 / 金額 as published (e.g. `"288.00"`, with `" (点数識別 N)"` when the
+   * 点数識別 is not 3), or the old name for `renamed`. Absent (never `null`) for `added`, and for
+   * the price-less kinds (c, b, z) unless `renamed`.
+   */
+  old?: string;
+  /** The value after, as `old`. Absent for `abolished`, and for c, b, z unless `renamed`. */
+  new?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Engine info (core/src/engine.rs EngineInfo, core/src/masters/tensuhyo.rs TensuhyoCounts)
 // ---------------------------------------------------------------------------------------------
 
 /** What an engine has loaded, per generation. */
 export interface EngineInfo {
   version: string;
+  /** Ordered by 施行日. */
   generations: GenerationInfo[];
 }
 
 export interface GenerationInfo {
   /** 施行日 of the generation, `YYYY-MM-DD`. */
   effective: string;
-  /** Number of 診療行為 rows loaded. */
-  procedures: number;
-  /** Number of 医薬品 rows loaded. */
-  drugs: number;
-  /** Files read, as `"NAME (N rows)"`. */
-  files: string[];
-  /** Files present but not used by this version. */
+  /** Codes per 基本マスター (full files plus the codes their 差分 add), always all six letters. */
+  codes: Record<MasterKindLetter, number>;
+  /** Rows per 医科電子点数表 table (all 0 when the generation has none). */
+  tensuhyo: TensuhyoCounts;
+  /** Master files in the order applied: per kind (s, y, t, c, b, z), by date, the full file first. */
+  files: FileInfo[];
+  /** Files present that are neither 基本マスター nor 電子点数表 files (read-me files and the like). */
   skipped: string[];
+}
+
+/** Rows per 医科電子点数表 table. */
+export interface TensuhyoCounts {
+  /** 補助マスターテーブル */
+  hojo: number;
+  /** 包括テーブル */
+  houkatsu: number;
+  /** 背反テーブル 1日につき */
+  haihanPerDay: number;
+  /** 背反テーブル 同一月内 */
+  haihanSameMonth: number;
+  /** 背反テーブル 同時 */
+  haihanSimultaneous: number;
+  /** 背反テーブル 1週間につき */
+  haihanPerWeek: number;
+  /** 入院基本料テーブル */
+  nyuin: number;
+  /** 算定回数テーブル */
+  santeiKaisu: number;
+}
+
+/** One master file read into a generation. */
+export interface FileInfo {
+  /** Its path under the master root; a zip member as `ARCHIVE!MEMBER`. */
+  name: string;
+  kind: MasterKindLetter;
+  /**
+   * A full file (`…ALL…` in its name; every 傷病名 / 修飾語 file), or (`false`) a monthly 差分
+   * applied on top of it by 変更年月日.
+   */
+  full: boolean;
+  /** CSV records read. */
+  rows: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -251,7 +359,7 @@ export interface SanteiError extends Error {
  */
 export type MasterFiles = Record<string, Uint8Array | ArrayBuffer>;
 
-/** A loaded set of 基本マスター generations and the calculation entry points. */
+/** A loaded set of 基本マスター generations, the calculation and the masters diff. */
 export class Engine {
   private constructor();
   /**
@@ -273,7 +381,22 @@ export class Engine {
    *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `calculate`.
    */
   calculateJson(text: string): string;
-  /** What the engine has loaded. */
+  /**
+   * What changed in the masters between two dates of service: every code added, abolished,
+   * repriced or renamed.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` when `request` does not match DiffRequest,
+   *   `SANTEI_INVALID_REQUEST` for a bad date or kind, `SANTEI_MASTER_ERROR` when no generation
+   *   is in force on a date.
+   */
+  diffMasters(request: DiffRequest): DiffResponse;
+  /**
+   * `diffMasters` with request JSON text in and the canonical response JSON text out
+   * (compact, object keys sorted), byte-identical to the C ABI's `santei_diff_masters_json`.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` for text that is not a DiffRequest,
+   *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `diffMasters`.
+   */
+  diffMastersJson(text: string): string;
+  /** What the engine has loaded: per generation, codes per master, 電子点数表 rows, files. */
   info(): EngineInfo;
   /** Frees the engine's wasm memory now (otherwise a FinalizationRegistry does, eventually). */
   free(): void;

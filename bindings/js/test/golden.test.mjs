@@ -2,8 +2,13 @@
 // sorted by path, against the bundled masters in masters/, compared as canonical JSON; outputs go
 // to tests/out/node/<id>.json. Run with `node --test bindings/js/test/` after bindings/js/build.sh.
 //
+// Each vector's `call` picks the entry point (absent = "calculate"): `request` goes to
+// calculate / diffMasters as a plain object, `requestText` to calculateJson / diffMastersJson
+// as-is; `info` sends nothing. An unknown call fails the vector.
+//
 // Plus a few checks of the package surface: error objects and codes, master errors, version,
-// and the web build (loaded in Node with initSync) running a vector.
+// the engine info's shape, diffMasters vs diffMastersJson, and the web build (loaded in Node
+// with initSync) running vectors.
 
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -179,17 +184,40 @@ const engine = Engine.fromFiles(masterFiles);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 
+/**
+ * The entry points per vector `call` (absent = "calculate"): `object` takes the request as a
+ * plain object and returns an object, `text` takes `requestText` as-is and returns canonical
+ * JSON text. `info` takes no request (the vector's `request` is `{}` and is not sent).
+ */
+const calls = {
+  calculate: {
+    object: (eng, request) => eng.calculate(request),
+    text: (eng, text) => eng.calculateJson(text),
+  },
+  diffMasters: {
+    object: (eng, request) => eng.diffMasters(request),
+    text: (eng, text) => eng.diffMastersJson(text),
+  },
+  info: {
+    object: (eng) => eng.info(),
+  },
+};
+
 /** Runs one vector on an engine; returns the canonical actual (or {"code":…}) and a verdict. */
-function runVector(eng, { obj, raw }) {
+function runVector(eng, { rel, obj, raw }) {
+  const call = obj.call ?? "calculate";
+  const entry = Object.hasOwn(calls, call) ? calls[call] : undefined;
+  if (entry === undefined) throw new assert.AssertionError({ message: `${rel}: unknown call ${JSON.stringify(call)}` });
+  const byText = typeof obj.requestText === "string";
+  if (byText && entry.text === undefined) {
+    throw new assert.AssertionError({ message: `${rel}: call ${call} takes no requestText` });
+  }
   const expected = raw.get("expected");
   const expectedCode = obj.expectedError?.code;
   let actual;
   let code;
   try {
-    actual =
-      typeof obj.requestText === "string"
-        ? eng.calculateJson(obj.requestText)
-        : canonical(eng.calculate(obj.request));
+    actual = byText ? entry.text(eng, obj.requestText) : canonical(entry.object(eng, obj.request));
   } catch (e) {
     if (!(e instanceof Error)) throw new assert.AssertionError({ message: `thrown value is not an Error: ${String(e)}` });
     if (typeof e.code !== "string") throw e; // not a santei error: report it as it is
@@ -276,6 +304,9 @@ function firstZipEntry(zip) {
   return { name, bytes: new Uint8Array(method === 8 ? inflateRawSync(data) : data) };
 }
 
+/** The 基本マスター file letters, in the engine's order. */
+const masterLetters = ["s", "y", "t", "c", "b", "z"];
+
 const sZipKey = Object.keys(masterFiles).find((k) => /\/s_[^/]*\.zip$/i.test(k));
 
 test("version() is 0.1.0 and abiVersion() is 1", () => {
@@ -284,14 +315,75 @@ test("version() is 0.1.0 and abiVersion() is 1", () => {
   assert.equal(engine.info().version, "0.1.0");
 });
 
-test("info() lists the bundled generation", () => {
+test("info() lists the bundled generation: codes per master, 電子点数表 rows, files", () => {
   const info = engine.info();
+  assert.equal(Object.getPrototypeOf(info), Object.prototype, "a plain object, not a Map");
   assert.ok(Array.isArray(info.generations) && info.generations.length > 0);
   const gen = info.generations.find((g) => g.effective === "2024-06-01");
   assert.ok(gen, JSON.stringify(info));
-  assert.ok(gen.codes.s > 0 && gen.codes.y > 0, JSON.stringify(gen));
-  assert.ok(Array.isArray(gen.files) && Array.isArray(gen.skipped));
-  assert.equal(Object.getPrototypeOf(info), Object.prototype, "a plain object, not a Map");
+  assert.deepEqual(Object.keys(gen).sort(), ["codes", "effective", "files", "skipped", "tensuhyo"]);
+  // codes: one count per 基本マスター letter, all six loaded from the bundled files
+  assert.equal(Object.getPrototypeOf(gen.codes), Object.prototype, "codes is a plain object, not a Map");
+  assert.deepEqual(Object.keys(gen.codes).sort(), ["b", "c", "s", "t", "y", "z"]);
+  for (const letter of masterLetters) {
+    assert.ok(Number.isInteger(gen.codes[letter]) && gen.codes[letter] > 0, `codes.${letter}: ${gen.codes[letter]}`);
+  }
+  // tensuhyo: a row count per table (the bundled generation has no 電子点数表)
+  assert.deepEqual(Object.keys(gen.tensuhyo).sort(), [
+    "haihanPerDay",
+    "haihanPerWeek",
+    "haihanSameMonth",
+    "haihanSimultaneous",
+    "hojo",
+    "houkatsu",
+    "nyuin",
+    "santeiKaisu",
+  ]);
+  for (const [table, n] of Object.entries(gen.tensuhyo)) assert.ok(Number.isInteger(n) && n >= 0, `tensuhyo.${table}: ${n}`);
+  // files: {name, kind, full, rows} in the order applied, each kind's full file first
+  assert.ok(Array.isArray(gen.files) && gen.files.length > 0);
+  for (const f of gen.files) {
+    assert.deepEqual(Object.keys(f).sort(), ["full", "kind", "name", "rows"], JSON.stringify(f));
+    assert.ok(typeof f.name === "string" && f.name.startsWith("2024-06-01/"), f.name);
+    assert.ok(masterLetters.includes(f.kind), f.kind);
+    assert.equal(typeof f.full, "boolean");
+    assert.ok(Number.isInteger(f.rows) && f.rows >= 0, `${f.name}: rows ${f.rows}`);
+  }
+  const kindsInOrder = gen.files.map((f) => f.kind).filter((k, i, all) => i === 0 || all[i - 1] !== k);
+  assert.deepEqual(kindsInOrder, masterLetters, "files grouped by kind in the order s, y, t, c, b, z");
+  for (const letter of masterLetters) {
+    const first = gen.files.find((f) => f.kind === letter);
+    assert.ok(first.full && first.rows > 0, `the first ${letter} file is a full file: ${JSON.stringify(first)}`);
+  }
+  const s = gen.files.filter((f) => f.kind === "s");
+  assert.ok(s.some((f) => !f.full), "the s 差分 files are applied, too");
+  assert.ok(gen.codes.s >= s[0].rows, "codes.s counts the full file's codes and those the 差分 add");
+  assert.ok(Array.isArray(gen.skipped) && gen.skipped.every((x) => typeof x === "string"));
+});
+
+test("diffMasters() and diffMastersJson() agree", () => {
+  const v = vectors.find((x) => x.obj.call === "diffMasters" && x.obj.request && x.obj.expected);
+  assert.ok(v, "a diffMasters success vector");
+  const object = engine.diffMasters(v.obj.request);
+  assert.equal(Object.getPrototypeOf(object), Object.prototype, "a plain object, not a Map");
+  const text = engine.diffMastersJson(JSON.stringify(v.obj.request));
+  assert.equal(text, canonical(object));
+  assert.equal(text, canonical(v.raw.get("expected")), v.obj.id);
+  assert.equal(text, canonical(JSON.parse(text)), "diffMastersJson returns canonical JSON");
+  // absent old / new are left out, never null
+  for (const entry of object.changes) {
+    for (const key of ["old", "new"]) assert.ok(!(key in entry) || typeof entry[key] === "string", JSON.stringify(entry));
+  }
+});
+
+test("diffMastersJson('{') and bad diff requests throw", () => {
+  throwsCode(() => engine.diffMastersJson("{"), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.diffMastersJson(""), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.diffMastersJson({ from: "2024-06-01", to: "2024-07-01" }), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => engine.diffMasters("not an object"), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.diffMasters({ from: "2024-06-01" }), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.diffMasters({ from: "2024-06-01", to: "2024-07-01", extra: 1 }), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.diffMasters({ from: "2024-06-01", to: "2024-07-01", kinds: ["S"] }), "SANTEI_INVALID_REQUEST");
 });
 
 test("calculate() and calculateJson() agree", () => {
@@ -350,7 +442,7 @@ test("Engine.fromFiles rejects bad arguments and misplaced files", () => {
   throwsCode(() => Engine.fromFiles({ "2024-06-01/s_x.csv": "not bytes" }), "SANTEI_INVALID_ARGUMENT");
 });
 
-test("the web build (initSync in Node) runs a vector", async () => {
+test("the web build (initSync in Node) runs vectors of every call", async () => {
   const web = await import(new URL("santei.js", `file://${webDir}`).href);
   web.initSync({ module: readFileSync(join(webDir, "santei_bg.wasm")) });
   assert.equal(web.version(), "0.1.0");
@@ -359,8 +451,10 @@ test("the web build (initSync in Node) runs a vector", async () => {
   try {
     const success = vectors.find((x) => x.obj.request && x.obj.expected);
     const failure = vectors.find((x) => x.obj.expectedError);
-    assert.ok(success && failure, "a success and an error vector");
-    for (const v of [success, failure]) {
+    const diff = vectors.find((x) => x.obj.call === "diffMasters" && x.obj.expected);
+    const info = vectors.find((x) => x.obj.call === "info");
+    assert.ok(success && failure && diff && info, "a success, an error, a diffMasters and an info vector");
+    for (const v of [success, failure, diff, info]) {
       const { actual, check } = runVector(webEngine, v);
       check();
       // Byte-identical to what the Node.js build gives.
@@ -368,6 +462,7 @@ test("the web build (initSync in Node) runs a vector", async () => {
     }
     // The web build's errors are real Errors with a code, too.
     throwsCode(() => webEngine.calculate("not an object"), "SANTEI_PARSE_ERROR");
+    throwsCode(() => webEngine.diffMastersJson("{"), "SANTEI_PARSE_ERROR");
   } finally {
     webEngine.free();
   }

@@ -1,6 +1,21 @@
 // Compile-time checks of santei.d.ts (tsc only, never run): what must and must not type-check.
 import { Engine, abiVersion, version } from "santei";
-import type { CalcRequest, CalcResponse, EngineInfo, SanteiError, SanteiErrorCode } from "santei";
+import type {
+  CalcRequest,
+  CalcResponse,
+  DiffChange,
+  DiffCount,
+  DiffEntry,
+  DiffRequest,
+  DiffResponse,
+  DiffSide,
+  EngineInfo,
+  FileInfo,
+  MasterKindLetter,
+  SanteiError,
+  SanteiErrorCode,
+  TensuhyoCounts,
+} from "santei";
 
 declare const engine: Engine;
 
@@ -26,11 +41,35 @@ const price: string | undefined = resp.lines[0].items[0].unitPrice;
 const sev: "error" | "warning" = resp.findings[0].severity;
 const text: string = engine.calculateJson(JSON.stringify(ok));
 const info: EngineInfo = engine.info();
-const gens: number = info.generations[0].procedures;
+const gen = info.generations[0];
+const codesS: number = gen.codes.s + gen.codes.y + gen.codes.t + gen.codes.c + gen.codes.b + gen.codes.z;
+const hojo: number = gen.tensuhyo.hojo + gen.tensuhyo.haihanPerWeek + gen.tensuhyo.santeiKaisu;
+const tensuhyo: TensuhyoCounts = gen.tensuhyo;
+const file: FileInfo = gen.files[0];
+const fileKind: MasterKindLetter = file.kind;
+const full: boolean = file.full;
+const rows: number = file.rows + file.name.length + gen.skipped.length + gen.effective.length;
 const v: string = version();
 const abi: number = abiVersion();
 const code: SanteiErrorCode = ({} as SanteiError).code;
-void [points, yen, price, sev, text, gens, v, abi, code];
+void [points, yen, price, sev, text, codesS, hojo, tensuhyo, fileKind, full, rows, v, abi, code];
+
+// Masters diff
+const diffReq: DiffRequest = { from: "2025-05-31", to: "2025-06-01", kinds: ["y", "s"], codes: ["622945701"] };
+const diffMin: DiffRequest = { from: "2024-06-01", to: "2025-06-01" };
+const diff: DiffResponse = engine.diffMasters(diffReq);
+const side: DiffSide = diff.from;
+const generation: string = side.generation + diff.to.date;
+const count: DiffCount = diff.counts[0];
+const changed: number = count.added + count.abolished + count.repriced + count.renamed;
+const countKind: MasterKindLetter = count.kind;
+const entry: DiffEntry = diff.changes[0];
+const change: DiffChange = entry.change;
+const oldValue: string | undefined = entry.old;
+const newValue: string | undefined = entry.new;
+const entryText: string = entry.kind + entry.code + entry.name;
+const diffText: string = engine.diffMastersJson(JSON.stringify(diffMin));
+void [generation, changed, countKind, change, oldValue, newValue, entryText, diffText];
 
 // @ts-expect-error: the constructor is private; use Engine.fromFiles
 new Engine();
@@ -46,4 +85,26 @@ const noDate: CalcRequest = { patient: ok.patient, insurance: ok.insurance };
 const snake: CalcRequest = { ...ok, service_date: "2024-06-03" };
 // @ts-expect-error: calculateJson takes text
 engine.calculateJson(ok);
-void [badSex, badCount, badQty, noDate, snake];
+// @ts-expect-error: the old info shape (procedures / drugs counts) is gone; use codes.s / codes.y
+void info.generations[0].procedures;
+// @ts-expect-error: files are objects, not "NAME (N rows)" strings
+const fileText: string = gen.files[0];
+// @ts-expect-error: codes are counted per file letter only
+void gen.codes.x;
+// @ts-expect-error: from and to are both required
+const diffNoTo: DiffRequest = { from: "2024-06-01" };
+// @ts-expect-error: kinds are file letters
+const diffBadKind: DiffRequest = { ...diffReq, kinds: ["S"] };
+// @ts-expect-error: kinds is a list
+const diffKindString: DiffRequest = { ...diffReq, kinds: "y" };
+// @ts-expect-error: unknown fields are rejected (here a misspelt from)
+const diffMisspelt: DiffRequest = { form: "2024-06-01", to: "2024-07-01" };
+// @ts-expect-error: old / new are absent, never null
+const nullOld: DiffEntry = { ...entry, old: null };
+// @ts-expect-error: change is one of four words
+const badChange: DiffChange = "changed";
+// @ts-expect-error: diffMasters takes a DiffRequest, not a CalcRequest
+engine.diffMasters(ok);
+// @ts-expect-error: diffMastersJson takes text
+engine.diffMastersJson(diffReq);
+void [badSex, badCount, badQty, noDate, snake, fileText, diffNoTo, diffBadKind, diffKindString, diffMisspelt, nullOld, badChange];
