@@ -19,7 +19,7 @@ pub mod tensuhyo;
 use crate::date::{parse_iso, ymd_display};
 use crate::error::{Error, ErrorCode, Result};
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
@@ -173,22 +173,23 @@ impl Generation {
         }
     }
 
-    /// Builds a generation from its files: zips are opened, then each kind's files are applied
-    /// in date order, the full file first.
-    fn build(date: NaiveDate, files: Vec<(String, Vec<u8>)>) -> Result<Generation> {
+    /// Builds a generation from its files: each kind's files are applied in date order, the full
+    /// file first. Zip members are decompressed one at a time, when applied, and a full file's raw
+    /// records are kept only for the codes a later 差分 changes, so loading needs little more
+    /// memory than the tables it builds.
+    fn build(date: NaiveDate, files: &[(&str, &[u8])]) -> Result<Generation> {
         let mut g = Generation {
             effective: Some(date),
             ..Generation::default()
         };
-        let mut masters: Vec<(MasterKind, u32, bool, String, Vec<u8>)> = Vec::new();
-        let mut queue = files;
-        while let Some((name, bytes)) = queue.pop() {
-            if name.to_ascii_lowercase().ends_with(".zip") {
-                queue.extend(unzip(&name, &bytes)?);
-            } else if let Some(kind) = MasterKind::from_file_name(&name) {
+        let mut sources = Sources::open(files)?;
+        let mut masters: Vec<(MasterKind, u32, bool, String, usize)> = Vec::new();
+        for (i, name) in sources.names.clone().into_iter().enumerate() {
+            if let Some(kind) = MasterKind::from_file_name(&name) {
                 let full = kind.is_full_file(&name);
-                masters.push((kind, file_date(&name), !full, name, bytes));
+                masters.push((kind, file_date(&name), !full, name, i));
             } else if let Some(kind) = tensuhyo::file_kind(&name) {
+                let bytes = sources.read(i)?;
                 g.tensuhyo.add_file(kind, &name, &bytes)?;
             } else {
                 g.skipped.push(name);
@@ -196,25 +197,36 @@ impl Generation {
         }
         // per kind: by publication date, a full file before an update of the same date
         masters.sort_by(|a, b| (a.0, a.1, a.2, &a.3).cmp(&(b.0, b.1, b.2, &b.3)));
-        let mut seen_full: Vec<MasterKind> = Vec::new();
-        for (kind, _, update, name, bytes) in masters {
-            if update && !seen_full.contains(&kind) {
+        for kind in MasterKind::ALL {
+            let files: Vec<&(MasterKind, u32, bool, String, usize)> =
+                masters.iter().filter(|m| m.0 == kind).collect();
+            let Some(first) = files.first() else { continue };
+            if first.2 {
                 return Err(Error::master(
-                    &name,
+                    &first.3,
                     format!(
                         "a 差分 file of the {} comes before any full file (…_ALL…) in generation {date}",
                         kind.title()
                     ),
                 ));
             }
-            seen_full.push(kind);
-            let rows = g.apply(kind, !update, &name, &bytes)?;
-            g.loaded.push(LoadedFile {
-                name,
-                kind,
-                full: !update,
-                rows,
-            });
+            // the codes the 差分 files change (変更・廃止), whose full rows must be kept to merge onto
+            let mut touched = HashSet::new();
+            for (_, _, update, name, i) in &files {
+                if *update {
+                    collect_changed_keys(kind, name, &sources.read(*i)?, &mut touched)?;
+                }
+            }
+            for (_, _, update, name, i) in files {
+                let bytes = sources.read(*i)?;
+                let rows = g.apply(kind, !update, name, &bytes, &touched)?;
+                g.loaded.push(LoadedFile {
+                    name: name.clone(),
+                    kind,
+                    full: !update,
+                    rows,
+                });
+            }
         }
         g.procedures.finish();
         g.drugs.finish();
@@ -226,51 +238,121 @@ impl Generation {
         Ok(g)
     }
 
-    fn apply(&mut self, kind: MasterKind, full: bool, name: &str, bytes: &[u8]) -> Result<usize> {
+    fn apply(
+        &mut self,
+        kind: MasterKind,
+        full: bool,
+        name: &str,
+        bytes: &[u8],
+        keep: &HashSet<String>,
+    ) -> Result<usize> {
         fn go<R: MasterRow>(
             t: &mut Table<R>,
             full: bool,
             name: &str,
             bytes: &[u8],
+            keep: &HashSet<String>,
         ) -> Result<usize> {
             if full {
-                t.load_full(name, bytes)
+                t.load_full(name, bytes, keep)
             } else {
                 t.apply_update(name, bytes)
             }
         }
         match kind {
-            MasterKind::Procedure => go(&mut self.procedures, full, name, bytes),
-            MasterKind::Drug => go(&mut self.drugs, full, name, bytes),
-            MasterKind::Material => go(&mut self.materials, full, name, bytes),
-            MasterKind::Comment => go(&mut self.comments, full, name, bytes),
-            MasterKind::Disease => go(&mut self.diseases, full, name, bytes),
-            MasterKind::Modifier => go(&mut self.modifiers, full, name, bytes),
+            MasterKind::Procedure => go(&mut self.procedures, full, name, bytes, keep),
+            MasterKind::Drug => go(&mut self.drugs, full, name, bytes, keep),
+            MasterKind::Material => go(&mut self.materials, full, name, bytes, keep),
+            MasterKind::Comment => go(&mut self.comments, full, name, bytes, keep),
+            MasterKind::Disease => go(&mut self.diseases, full, name, bytes, keep),
+            MasterKind::Modifier => go(&mut self.modifiers, full, name, bytes, keep),
         }
     }
 }
 
-/// The members of a zip archive, named `ARCHIVE!MEMBER`.
-fn unzip(name: &str, bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>> {
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::master(name, format!("not a readable zip archive: {e}")))?;
-    let mut out = Vec::new();
-    for i in 0..archive.len() {
-        let mut entry = archive
-            .by_index(i)
-            .map_err(|e| Error::master(name, format!("zip entry {i}: {e}")))?;
-        if entry.is_dir() {
-            continue;
+/// A generation's input files with zip archives opened: every file and zip member by name, read
+/// (decompressed) only when asked for.
+struct Sources<'a> {
+    names: Vec<String>,
+    /// per name: a plain file, or (archive, member index)
+    places: Vec<Place<'a>>,
+    archives: Vec<(String, zip::ZipArchive<std::io::Cursor<&'a [u8]>>)>,
+}
+
+enum Place<'a> {
+    Plain(&'a [u8]),
+    Member(usize, usize),
+}
+
+impl<'a> Sources<'a> {
+    fn open(files: &[(&str, &'a [u8])]) -> Result<Sources<'a>> {
+        let mut s = Sources {
+            names: Vec::new(),
+            places: Vec::new(),
+            archives: Vec::new(),
+        };
+        for (name, bytes) in files {
+            if !name.to_ascii_lowercase().ends_with(".zip") {
+                s.names.push(name.to_string());
+                s.places.push(Place::Plain(bytes));
+                continue;
+            }
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(*bytes))
+                .map_err(|e| Error::master(name, format!("not a readable zip archive: {e}")))?;
+            for m in 0..archive.len() {
+                let entry = archive
+                    .by_index(m)
+                    .map_err(|e| Error::master(name, format!("zip entry {m}: {e}")))?;
+                if entry.is_dir() {
+                    continue;
+                }
+                // official archives name their members in CP932 (the 電子点数表's Japanese names)
+                let member = tensuhyo::decode_member_name(entry.name_raw());
+                s.names.push(format!("{name}!{member}"));
+                s.places.push(Place::Member(s.archives.len(), m));
+            }
+            s.archives.push((name.to_string(), archive));
         }
-        // official archives name their members in CP932 (the 電子点数表's Japanese file names)
-        let entry_name = format!("{name}!{}", tensuhyo::decode_member_name(entry.name_raw()));
-        let mut data = Vec::with_capacity(entry.size().min(64 << 20) as usize);
-        entry
-            .read_to_end(&mut data)
-            .map_err(|e| Error::master(&entry_name, format!("cannot decompress: {e}")))?;
-        out.push((entry_name, data));
+        Ok(s)
     }
-    Ok(out)
+
+    fn read(&mut self, i: usize) -> Result<std::borrow::Cow<'a, [u8]>> {
+        match self.places[i] {
+            Place::Plain(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Place::Member(a, m) => {
+                let name = &self.names[i];
+                let archive = &mut self.archives[a].1;
+                let mut entry = archive
+                    .by_index(m)
+                    .map_err(|e| Error::master(name, format!("zip entry: {e}")))?;
+                let mut data = Vec::with_capacity(entry.size().min(64 << 20) as usize);
+                entry
+                    .read_to_end(&mut data)
+                    .map_err(|e| Error::master(name, format!("cannot decompress: {e}")))?;
+                Ok(std::borrow::Cow::Owned(data))
+            }
+        }
+    }
+}
+
+/// The codes of a 差分 file's 変更 (5) and 廃止 (9) rows.
+fn collect_changed_keys(
+    kind: MasterKind,
+    name: &str,
+    bytes: &[u8],
+    out: &mut HashSet<String>,
+) -> Result<()> {
+    let text = csvfile::decode_cp932(name, bytes)?;
+    let key: fn(&csvfile::Row<'_>) -> String = match kind {
+        MasterKind::Comment => comment::comment_key,
+        _ => |row| row.text(3).trim().to_string(),
+    };
+    csvfile::for_each_record(name, &text, &[], |row| {
+        if matches!(row.text(1), "5" | "9") {
+            out.insert(key(row));
+        }
+        Ok(())
+    })
 }
 
 /// Every loaded generation, ordered by 施行日.
@@ -282,13 +364,13 @@ pub struct MasterSet {
 impl MasterSet {
     /// Loads in-memory files named `GENERATION/FILE` where GENERATION is a `YYYY-MM-DD` folder.
     pub fn from_files<N: AsRef<str>, B: AsRef<[u8]>>(files: &[(N, B)]) -> Result<MasterSet> {
-        let mut by_date: BTreeMap<NaiveDate, Vec<(String, Vec<u8>)>> = BTreeMap::new();
+        let mut by_date: BTreeMap<NaiveDate, Vec<(&str, &[u8])>> = BTreeMap::new();
         for (name, bytes) in files {
             let name = name.as_ref();
             by_date
                 .entry(generation_of(name)?)
                 .or_default()
-                .push((name.to_string(), bytes.as_ref().to_vec()));
+                .push((name, bytes.as_ref()));
         }
         if by_date.is_empty() {
             return Err(Error::new(
@@ -298,7 +380,7 @@ impl MasterSet {
         }
         let mut generations = Vec::new();
         for (date, files) in by_date {
-            let g = Generation::build(date, files)?;
+            let g = Generation::build(date, &files)?;
             if g.procedures.is_empty() {
                 return Err(Error::new(
                     ErrorCode::MasterError,

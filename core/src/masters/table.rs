@@ -10,7 +10,7 @@ use crate::date::ymd_number;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use csv::StringRecord;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A typed row of one 基本マスター.
 pub trait MasterRow: Sized {
@@ -136,8 +136,9 @@ impl<R: MasterRow> Table<R> {
         self.versions.keys().map(String::as_str)
     }
 
-    /// Replaces the table with a full file's rows.
-    pub fn load_full(&mut self, file: &str, bytes: &[u8]) -> Result<usize> {
+    /// Replaces the table with a full file's rows, keeping the raw records of the codes in `keep`
+    /// (those a later 差分 changes) to merge onto.
+    pub fn load_full(&mut self, file: &str, bytes: &[u8], keep: &HashSet<String>) -> Result<usize> {
         let text = decode_cp932(file, bytes)?;
         self.versions.clear();
         self.raw.clear();
@@ -152,7 +153,9 @@ impl<R: MasterRow> Table<R> {
                     format!("line {}: {} {code} appears twice", row.line, R::CODE_NAME),
                 ));
             }
-            self.raw.insert(code, row.record.clone());
+            if keep.contains(&code) {
+                self.raw.insert(code, row.record.clone());
+            }
             n += 1;
             Ok(())
         })?;
@@ -293,6 +296,7 @@ mod tests {
         t.load_full(
             "q_ALL.csv",
             &sjis("\"0\",\"Q\",\"1\",\"旧\",\"20220401\",\"99999999\"\r\n"),
+            &HashSet::from(["1".to_string()]),
         )
         .unwrap();
         // a 変更 from 2024-06-01 renaming, then a 廃止 of that version after 2025-03-31
