@@ -23,6 +23,9 @@ pub struct CalcRequest {
     /// 投薬: the prescription of this visit, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prescription: Option<Prescription>,
+    /// Add a `trace` to every line: the master rows used and the rule applied.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trace: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -254,6 +257,9 @@ pub struct Line {
     pub count: u32,
     /// points × count
     pub total: i64,
+    /// The master rows used and the rules applied (only when the request asks for `trace`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -67,6 +67,8 @@ struct Resolved<'a> {
     row: &'a ProcedureRow,
     points: i64,
     section: &'static str,
+    /// The points are the row's 旧点数 (the date is before the row's 変更年月日).
+    old: bool,
 }
 
 impl<'a> Calc<'a> {
@@ -172,6 +174,7 @@ impl<'a> Calc<'a> {
             row,
             points: x100 / 100,
             section,
+            old: row.changed > crate::date::ymd_number(self.ctx.date),
         })
     }
 
@@ -269,7 +272,28 @@ impl<'a> Calc<'a> {
         })
     }
 
-    fn push(&mut self, r: &Resolved<'_>, count: u32) {
+    /// Adds a procedure line; `rule` says why (evaluated only when the request asks for a trace).
+    fn push(&mut self, r: &Resolved<'_>, count: u32, rule: impl FnOnce() -> String) {
+        let trace = if self.req.trace {
+            let points = if r.old {
+                format!(
+                    "{}点 (旧点数, before 変更年月日 {})",
+                    r.points,
+                    describe_date(r.row.changed)
+                )
+            } else {
+                format!("{}点", r.points)
+            };
+            vec![
+                format!(
+                    "医科診療行為マスター {} {}: {points}",
+                    r.row.code, r.row.name
+                ),
+                rule(),
+            ]
+        } else {
+            Vec::new()
+        };
         self.lines.push(Line {
             section: r.section.to_string(),
             items: vec![LineItem {
@@ -282,6 +306,7 @@ impl<'a> Calc<'a> {
             points: r.points,
             count,
             total: r.points * i64::from(count),
+            trace,
         });
     }
 
@@ -291,7 +316,15 @@ impl<'a> Calc<'a> {
             match self.in_age_band(addon.lower, addon.upper) {
                 Ok(true) => {
                     if let Some(r) = self.resolve_procedure(&addon.code, path) {
-                        self.push(&r, count);
+                        let age = self.ctx.age;
+                        self.push(&r, count, || {
+                            format!(
+                                "年齢加算 of {} {} (ages {}): the patient is {age}",
+                                base.code,
+                                base.name,
+                                band_text(addon.lower, addon.upper)
+                            )
+                        });
                     }
                 }
                 Ok(false) => {}
@@ -355,7 +388,7 @@ impl<'a> Calc<'a> {
                     continue;
                 }
                 visit = Some((kind, r.row));
-                self.push(&r, 1);
+                self.push(&r, 1, || format!("ordered ({code_path})"));
                 self.visit_addons(kind, r.row, &code_path);
                 if r.row.gairai_kanri == 1 {
                     excludes_gairai_kanri
@@ -374,7 +407,7 @@ impl<'a> Calc<'a> {
                 }
                 _ => {}
             }
-            self.push(&r, count);
+            self.push(&r, count, || format!("ordered ({code_path})"));
             self.age_addons(r.row, count, &code_path);
         }
         // A001 注8 外来管理加算: with 再診料 only, not when a 処置・リハビリ・検査 etc. the master marks
@@ -382,7 +415,9 @@ impl<'a> Calc<'a> {
         for (r, count, path) in gairai_kanri {
             let reason = match (&visit, &excludes_gairai_kanri) {
                 (Some((VisitKind::Saishin, _)), None) => {
-                    self.push(&r, count);
+                    self.push(&r, count, || {
+                        format!("ordered ({path}); A001 注8: with 再診料, no 外来管理加算区分 1 item at the visit")
+                    });
                     continue;
                 }
                 (Some((VisitKind::Saishin, _)), Some(by)) => {
@@ -436,9 +471,10 @@ impl<'a> Calc<'a> {
         if plan.infant_addon {
             self.age_addons(base, 1, path);
         }
-        if let Some(code) = plan.time_code {
+        if let Some((code, rule)) = plan.time_code {
             if let Some(r) = self.resolve_procedure(code, path) {
-                self.push(&r, 1);
+                let age = self.ctx.age;
+                self.push(&r, 1, || format!("{rule}: time {time:?}, age {age}"));
             }
         }
     }
@@ -511,6 +547,11 @@ impl<'a> Calc<'a> {
             }
             if in_house {
                 let points = drug_points_per_unit(day_price);
+                let trace = if self.req.trace {
+                    drug_trace(rp, &items, day_price, points, count)
+                } else {
+                    Vec::new()
+                };
                 self.lines.push(Line {
                     section: match rp.form {
                         RpForm::Internal => "21",
@@ -522,6 +563,7 @@ impl<'a> Calc<'a> {
                     points,
                     count,
                     total: points * i64::from(count),
+                    trace,
                 });
             }
         }
@@ -539,30 +581,56 @@ impl<'a> Calc<'a> {
             }
             // F000 調剤料 1 入院中の患者以外: イ 内服薬・浸煎薬及び屯服薬 11点, ロ 外用薬 8点 (1回の処方につき)
             if internal_or_prn {
-                self.fee("120000710", "prescription");
+                self.fee(
+                    "120000710",
+                    "prescription",
+                    "F000 調剤料 1 イ: 院内, 内服・頓服 (1回の処方につき)",
+                );
             }
             if external {
-                self.fee("120001010", "prescription");
+                self.fee(
+                    "120001010",
+                    "prescription",
+                    "F000 調剤料 1 ロ: 院内, 外用 (1回の処方につき)",
+                );
             }
             // F100 処方料: 2 7種類以上の内服薬 29点, 3 それ以外 42点; 注 3歳未満 乳幼児加算
+            let rule = format!(
+                "F100 処方料: 内服薬 {kinds}種類 ({})",
+                if seven {
+                    "7種類以上"
+                } else {
+                    "6種類以下"
+                }
+            );
             self.fee(
                 if seven { "120002610" } else { "120001210" },
                 "prescription",
+                &rule,
             );
         } else {
             // F400 処方箋料: 2 7種類以上の内服薬 32点, 3 それ以外 60点; 注 3歳未満 乳幼児加算
+            let rule = format!(
+                "F400 処方箋料: 院外, 内服薬 {kinds}種類 ({})",
+                if seven {
+                    "7種類以上"
+                } else {
+                    "6種類以下"
+                }
+            );
             self.fee(
                 if seven { "120002710" } else { "120002910" },
                 "prescription",
+                &rule,
             );
         }
         Ok(())
     }
 
     /// A fee the engine derives itself (調剤料, 処方料, 処方箋料), with its 年齢加算.
-    fn fee(&mut self, code: &str, path: &str) {
+    fn fee(&mut self, code: &str, path: &str, rule: &str) {
         if let Some(r) = self.resolve_procedure(code, path) {
-            self.push(&r, 1);
+            self.push(&r, 1, || rule.to_string());
             self.age_addons(r.row, 1, path);
         }
     }
@@ -654,6 +722,63 @@ fn rp_count(rp: &Rp, path: &str) -> Result<u32> {
             Ok(1)
         }
     }
+}
+
+/// How a 剤's points came about: each drug's 薬価 × 使用量, the F200 rule, × 日数 / 回数.
+fn drug_trace(
+    rp: &Rp,
+    items: &[LineItem],
+    unit_price: Decimal,
+    points: i64,
+    count: u32,
+) -> Vec<String> {
+    let mut t: Vec<String> = items
+        .iter()
+        .map(|i| {
+            let price = i.unit_price.as_deref().unwrap_or("");
+            let qty = i.quantity.as_deref().unwrap_or("");
+            let amount =
+                parse_quantity(price).unwrap_or_default() * parse_quantity(qty).unwrap_or_default();
+            format!(
+                "医薬品マスター {} {}: {price}円 × {qty} = {}円",
+                i.code,
+                i.name,
+                yen(amount)
+            )
+        })
+        .collect();
+    let unit = match rp.form {
+        RpForm::Internal => "1剤1日分",
+        RpForm::Prn => "1回分",
+        RpForm::External => "1調剤",
+    };
+    let p = yen(unit_price);
+    let fifteen = Decimal::from(15);
+    t.push(if unit_price <= fifteen {
+        format!("{unit} {p}円 ≤ 15円 → 1点 (F200)")
+    } else {
+        let steps = ((unit_price - fifteen) / Decimal::from(10)).normalize();
+        format!("{unit} {p}円 → ({p} − 15) / 10 = {steps} → 切り上げ + 1 = {points}点 (F200, 五捨五超入)")
+    });
+    let per = match rp.form {
+        RpForm::Internal => "日",
+        RpForm::Prn => "回",
+        RpForm::External => "調剤",
+    };
+    t.push(format!(
+        "{points}点 × {count}{per} = {}点",
+        points * i64::from(count)
+    ));
+    t
+}
+
+/// A yen amount, exact, with at least two decimals (30.30, 9.90, 0.12345).
+fn yen(d: Decimal) -> String {
+    let mut d = d.normalize();
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d.to_string()
 }
 
 /// The wire name of a 剤 form.

@@ -83,7 +83,19 @@ pub const AUTO_ADDONS: &[&str] = &[
 pub struct VisitAddons {
     /// Add the base row's own 年齢加算 (乳幼児加算).
     pub infant_addon: bool,
-    pub time_code: Option<&'static str>,
+    /// The 時間外等 加算 code and the 告示 it comes from.
+    pub time_code: Option<(&'static str, &'static str)>,
+}
+
+/// The 告示 of a visit's 時間外等 加算.
+fn time_rule(kind: VisitKind, time: TimeCategory) -> &'static str {
+    match (kind, time) {
+        (VisitKind::Shoshin, TimeCategory::NightEarly) => "A000 注9 夜間・早朝等加算",
+        (VisitKind::Shoshin, _) => "A000 注7 時間外・休日・深夜加算",
+        (VisitKind::Saishin, TimeCategory::NightEarly) => "A001 注7 夜間・早朝等加算",
+        (VisitKind::Saishin, _) => "A001 注5 時間外・休日・深夜加算",
+        (VisitKind::GairaiShinryo, _) => "A002 時間外等加算 (A001 注5 の例による)",
+    }
 }
 
 pub fn visit_addons(kind: VisitKind, time: TimeCategory, infant: bool) -> VisitAddons {
@@ -91,6 +103,7 @@ pub fn visit_addons(kind: VisitKind, time: TimeCategory, infant: bool) -> VisitA
     let replaces_infant = codes.is_some() && time != TimeCategory::NightEarly;
     VisitAddons {
         infant_addon: infant && !replaces_infant,
-        time_code: codes.map(|(adult, child)| if infant { child } else { adult }),
+        time_code: codes
+            .map(|(adult, child)| (if infant { child } else { adult }, time_rule(kind, time))),
     }
 }
