@@ -7,7 +7,7 @@ use crate::copay::burden::school_entry;
 use crate::date::{first_of_next_month, reaches_age};
 use crate::error::{Error, Result};
 use crate::masters::drug::{DrugForm, PriceKind};
-use crate::masters::procedure::{InOut, KoukiScope, PointsKind};
+use crate::masters::procedure::{InOut, KokujiKind, KoukiScope, PointsKind};
 use crate::masters::{
     describe_date, AgeBound, DrugRow, Generation, Lookup, MasterRow, ProcedureRow, Table,
 };
@@ -345,6 +345,15 @@ impl<'a> Calc<'a> {
         let mut visit: Option<(VisitKind, &'a ProcedureRow)> = None;
         let mut excludes_gairai_kanri: Option<String> = None;
         let mut gairai_kanri: Vec<(Resolved<'a>, u32, String)> = Vec::new();
+        // 注加算コード of the base items (通番 0) ordered at this visit: a 加算 needs its base
+        let procedures = &self.ctx.generation.procedures;
+        let bases: Vec<&str> = req
+            .orders
+            .iter()
+            .filter_map(|o| procedures.latest(&o.code))
+            .filter(|r| r.addon_seq == "0" && has_addon_code(r))
+            .map(|r| r.addon_code.as_str())
+            .collect();
         for (i, order) in req.orders.iter().enumerate() {
             let path = format!("orders[{i}]");
             let count = order.count.unwrap_or(1);
@@ -366,6 +375,22 @@ impl<'a> Calc<'a> {
             let Some(r) = self.resolve_procedure(&order.code, &code_path) else {
                 continue;
             };
+            // 注加算コード / 通番 (master columns 38–39): a 加算 item is billed with its base item
+            if r.row.kokuji1 == KokujiKind::Addon
+                && has_addon_code(r.row)
+                && r.row.addon_seq != "0"
+                && !bases.contains(&r.row.addon_code.as_str())
+            {
+                self.finding(
+                    "ADDON_WITHOUT_BASE",
+                    &code_path,
+                    format!(
+                        "{} {} is a 加算 of 注加算コード {}; no base item of that code is ordered at this visit",
+                        r.row.code, r.row.name, r.row.addon_code
+                    ),
+                );
+                continue;
+            }
             if let Some(kind) = visit_kind(r.row) {
                 if count != 1 {
                     return Err(Error::invalid_request(
@@ -770,6 +795,11 @@ fn drug_trace(
         points * i64::from(count)
     ));
     t
+}
+
+/// Whether a row links to a base through 注加算コード (column 38; "0" / empty = none).
+fn has_addon_code(row: &ProcedureRow) -> bool {
+    !row.addon_code.is_empty() && row.addon_code.bytes().any(|b| b != b'0')
 }
 
 /// A yen amount, exact, with at least two decimals (30.30, 9.90, 0.12345).
