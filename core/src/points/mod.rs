@@ -1,6 +1,7 @@
 //! 点数算定 for one outpatient visit.
 
 pub mod drug;
+mod kensa;
 pub mod visit;
 
 use crate::copay::burden::school_entry;
@@ -55,24 +56,25 @@ pub fn section_of(aggregation: u32) -> Option<&'static str> {
     })
 }
 
-struct Calc<'a> {
-    ctx: &'a Context<'a>,
-    req: &'a CalcRequest,
-    lines: Vec<Line>,
-    findings: Vec<Finding>,
+/// One visit's calculation in progress; the passes of the 部 (e.g. [`kensa`]) work on it.
+pub(crate) struct Calc<'a> {
+    pub(crate) ctx: &'a Context<'a>,
+    pub(crate) req: &'a CalcRequest,
+    pub(crate) lines: Vec<Line>,
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// A resolved procedure: its row and the points in force on the date of service.
-struct Resolved<'a> {
-    row: &'a ProcedureRow,
-    points: i64,
-    section: &'static str,
+pub(crate) struct Resolved<'a> {
+    pub(crate) row: &'a ProcedureRow,
+    pub(crate) points: i64,
+    pub(crate) section: &'static str,
     /// The points are the row's 旧点数 (the date is before the row's 変更年月日).
-    old: bool,
+    pub(crate) old: bool,
 }
 
 impl<'a> Calc<'a> {
-    fn finding(&mut self, code: &str, path: &str, message: String) {
+    pub(crate) fn finding(&mut self, code: &str, path: &str, message: String) {
         self.findings.push(Finding {
             code: code.to_string(),
             severity: Severity::Error,
@@ -82,7 +84,7 @@ impl<'a> Calc<'a> {
     }
 
     /// Looks a 診療行為 up and checks everything the master says about using it on this claim.
-    fn resolve_procedure(&mut self, code: &str, path: &str) -> Option<Resolved<'a>> {
+    pub(crate) fn resolve_procedure(&mut self, code: &str, path: &str) -> Option<Resolved<'a>> {
         // a row published ahead of its 変更年月日 carries the points in force before it as 旧点数
         let (row, (kind, x100)) = self.dated(
             path,
@@ -242,7 +244,7 @@ impl<'a> Calc<'a> {
 
     /// Whether the patient is inside a master age band (lower inclusive, upper exclusive).
     /// Err carries a special age code this version does not evaluate.
-    fn in_age_band(&self, lower: AgeBound, upper: AgeBound) -> std::result::Result<bool, String> {
+    pub(crate) fn in_age_band(&self, lower: AgeBound, upper: AgeBound) -> std::result::Result<bool, String> {
         let ok_lower = match lower {
             AgeBound::None => true,
             AgeBound::Years(n) => self.ctx.age >= u32::from(n),
@@ -273,7 +275,7 @@ impl<'a> Calc<'a> {
     }
 
     /// Adds a procedure line; `rule` says why (evaluated only when the request asks for a trace).
-    fn push(&mut self, r: &Resolved<'_>, count: u32, rule: impl FnOnce() -> String) {
+    pub(crate) fn push(&mut self, r: &Resolved<'_>, count: u32, rule: impl FnOnce() -> String) {
         let trace = if self.req.trace {
             let points = if r.old {
                 format!(
@@ -311,7 +313,7 @@ impl<'a> Calc<'a> {
     }
 
     /// Adds the 年齢加算 (master columns 100–111) of a base row that match the patient's age.
-    fn age_addons(&mut self, base: &ProcedureRow, count: u32, path: &str) {
+    pub(crate) fn age_addons(&mut self, base: &ProcedureRow, count: u32, path: &str) {
         for addon in &base.age_addons {
             match self.in_age_band(addon.lower, addon.upper) {
                 Ok(true) => {
@@ -839,6 +841,7 @@ pub fn calculate(ctx: &Context<'_>, req: &CalcRequest) -> Result<(Vec<Line>, Vec
     };
     calc.orders()?;
     calc.prescription()?;
+    kensa::apply(&mut calc);
     calc.lines.sort_by(|a, b| a.section.cmp(&b.section));
     Ok((calc.lines, calc.findings))
 }
