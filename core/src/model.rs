@@ -169,6 +169,24 @@ pub struct Order {
     /// 回数 (default 1)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// 数量データ for codes priced by きざみ値 (分, cm², mL, 回 … in the master's 単位), an integer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<String>,
+    /// 薬剤 used with this 診療行為 at each 回 (注射薬, 処置・検査・画像 薬剤): 使用量 per 回.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub drugs: Vec<DrugOrder>,
+    /// 特定保険医療材料 used with it at each 回 (特定器材マスター codes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub materials: Vec<MaterialOrder>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MaterialOrder {
+    /// 特定器材コード (9 digits)
+    pub code: String,
+    /// 使用量 in the material's 単位 (本, 枚, cm …), decimal string.
+    pub quantity: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

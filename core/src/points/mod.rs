@@ -2,6 +2,7 @@
 
 pub mod drug;
 mod kensa;
+pub mod kizami;
 pub mod visit;
 
 use crate::copay::burden::school_entry;
@@ -148,15 +149,14 @@ impl<'a> Calc<'a> {
                 return None;
             }
         }
-        if kind != PointsKind::Points || x100 % 100 != 0 || row.kizami != 0 {
+        if kind != PointsKind::Points || x100 % 100 != 0 {
             self.finding(
                 "UNSUPPORTED_RULE",
                 path,
                 format!(
-                    "{code} {}: 点数識別 {} / きざみ値計算識別 {} is not supported yet",
+                    "{code} {}: 点数識別 {} is not supported yet",
                     row.name,
-                    kind.code(),
-                    row.kizami
+                    kind.code()
                 ),
             );
             return None;
@@ -244,7 +244,11 @@ impl<'a> Calc<'a> {
 
     /// Whether the patient is inside a master age band (lower inclusive, upper exclusive).
     /// Err carries a special age code this version does not evaluate.
-    pub(crate) fn in_age_band(&self, lower: AgeBound, upper: AgeBound) -> std::result::Result<bool, String> {
+    pub(crate) fn in_age_band(
+        &self,
+        lower: AgeBound,
+        upper: AgeBound,
+    ) -> std::result::Result<bool, String> {
         let ok_lower = match lower {
             AgeBound::None => true,
             AgeBound::Years(n) => self.ctx.age >= u32::from(n),
@@ -393,6 +397,9 @@ impl<'a> Calc<'a> {
                 );
                 continue;
             }
+            let Some(r) = self.quantity(r, order, &path)? else {
+                continue;
+            };
             if let Some(kind) = visit_kind(r.row) {
                 if count != 1 {
                     return Err(Error::invalid_request(
@@ -435,7 +442,15 @@ impl<'a> Calc<'a> {
                 _ => {}
             }
             self.push(&r, count, || format!("ordered ({code_path})"));
+            if let (Some(q), Some(item)) = (
+                order.quantity.as_ref(),
+                self.lines.last_mut().and_then(|l| l.items.first_mut()),
+            ) {
+                item.quantity = Some(q.clone());
+                item.unit = Some(r.row.unit.clone());
+            }
             self.age_addons(r.row, count, &code_path);
+            self.supplies(order, r.section, count, &path)?;
         }
         // A001 注8 外来管理加算: with 再診料 only, not when a 処置・リハビリ・検査 etc. the master marks
         // (外来管理加算区分 1) is done at the same visit
@@ -459,6 +474,202 @@ impl<'a> Calc<'a> {
             );
         }
         Ok(())
+    }
+
+    /// 薬剤 and 特定保険医療材料 used with a 診療行為 at each 回: one line each, in its 点数欄.
+    fn supplies(
+        &mut self,
+        order: &crate::model::Order,
+        section: &'static str,
+        count: u32,
+        path: &str,
+    ) -> Result<()> {
+        if !order.drugs.is_empty() {
+            let injection = matches!(section, "31" | "32" | "33");
+            let mut items = Vec::new();
+            let mut total = Decimal::ZERO;
+            let mut ok = true;
+            for (d, drug) in order.drugs.iter().enumerate() {
+                let dpath = format!("{path}.drugs[{d}]");
+                let qty = positive_quantity(&drug.quantity, &format!("{dpath}.quantity"))?;
+                let form =
+                    injection.then_some((DrugForm::Injection, "as an injection (注射薬 only)"));
+                match self.resolve_drug(&drug.code, form, &format!("{dpath}.code")) {
+                    Some((row, price_sen)) => {
+                        total += sen_to_yen(price_sen) * qty;
+                        items.push(LineItem {
+                            code: row.code.clone(),
+                            name: row.name.clone(),
+                            quantity: Some(drug.quantity.clone()),
+                            unit: Some(row.unit.clone()),
+                            unit_price: Some(format_sen(price_sen)),
+                        });
+                    }
+                    None => ok = false,
+                }
+            }
+            if ok {
+                // G100 注射 薬剤: 15円以下 1点; C200 / D500 / E300 / J300 / K940 / L200 (在宅・検査・画像・
+                // 処置・手術・麻酔の薬剤): 15円以下は算定しない; above, (薬価 − 15) / 10 切り上げ + 1 (1回分)
+                if !injection && total <= Decimal::from(15) {
+                    self.findings.push(Finding {
+                        code: "DRUG_NOT_BILLABLE".to_string(),
+                        severity: Severity::Warning,
+                        path: format!("{path}.drugs"),
+                        message: format!("薬剤 {}円 per 回 is 15円以下: not billed outside 投薬・注射 (e.g. J300 注)", yen(total)),
+                    });
+                } else {
+                    let points = drug_points_per_unit(total);
+                    let trace = if self.req.trace {
+                        let mut t = supply_trace("医薬品マスター", &items);
+                        t.push(format!(
+                            "1回分 {}円 → {points}点 ({})",
+                            yen(total),
+                            if injection {
+                                "G100"
+                            } else {
+                                "薬剤料: 15円を超える場合"
+                            }
+                        ));
+                        t
+                    } else {
+                        Vec::new()
+                    };
+                    self.lines.push(Line {
+                        section: section.to_string(),
+                        items,
+                        points,
+                        count,
+                        total: points * i64::from(count),
+                        trace,
+                    });
+                }
+            }
+        }
+        for (m, material) in order.materials.iter().enumerate() {
+            let mpath = format!("{path}.materials[{m}]");
+            let qty = positive_quantity(&material.quantity, &format!("{mpath}.quantity"))?;
+            let Some((row, price_sen)) = self.dated(
+                &format!("{mpath}.code"),
+                &material.code,
+                &self.ctx.generation.materials,
+                |r| r.price_sen,
+                |r| r.old_price_sen,
+            ) else {
+                continue;
+            };
+            if row.price_kind != 1 {
+                self.finding(
+                    "UNSUPPORTED_RULE",
+                    &format!("{mpath}.code"),
+                    format!(
+                        "{} {}: 金額種別 {} is not supported yet",
+                        row.code, row.name, row.price_kind
+                    ),
+                );
+                continue;
+            }
+            // 特定保険医療材料: 材料価格を10円で除して得た点数 (1点未満四捨五入), e.g. G200, J400, K950
+            let amount = sen_to_yen(price_sen) * qty;
+            let points = material_points(amount);
+            let item = LineItem {
+                code: row.code.clone(),
+                name: row.name.clone(),
+                quantity: Some(material.quantity.clone()),
+                unit: Some(row.unit.clone()),
+                unit_price: Some(format_sen(price_sen)),
+            };
+            let trace = if self.req.trace {
+                let mut t = supply_trace("特定器材マスター", std::slice::from_ref(&item));
+                t.push(format!(
+                    "{}円 / 10 → {points}点 (1点未満四捨五入)",
+                    yen(amount)
+                ));
+                t
+            } else {
+                Vec::new()
+            };
+            self.lines.push(Line {
+                section: section.to_string(),
+                items: vec![item],
+                points,
+                count,
+                total: points * i64::from(count),
+                trace,
+            });
+        }
+        Ok(())
+    }
+
+    /// 数量データ: required by, and only allowed for, codes priced by きざみ値 (master column 30).
+    fn quantity(
+        &mut self,
+        mut r: Resolved<'a>,
+        order: &crate::model::Order,
+        path: &str,
+    ) -> Result<Option<Resolved<'a>>> {
+        let row = r.row;
+        match (&order.quantity, row.kizami == 1) {
+            (None, false) => Ok(Some(r)),
+            (Some(q), false) => Err(Error::invalid_request(
+                &format!("{path}.quantity"),
+                format!(
+                    "{} {} is not priced by 数量データ (きざみ値計算識別 0); remove {q:?}",
+                    row.code, row.name
+                ),
+            )),
+            (None, true) => {
+                self.finding(
+                    "QUANTITY_REQUIRED",
+                    &format!("{path}.quantity"),
+                    format!(
+                        "{} {} is priced by 数量データ in {} (きざみ値); give `quantity`",
+                        row.code, row.name, row.unit
+                    ),
+                );
+                Ok(None)
+            }
+            (Some(q), true) => {
+                let data: u64 = q
+                    .parse()
+                    .ok()
+                    .filter(|_| q.bytes().all(|b| b.is_ascii_digit()) && q.len() <= 8)
+                    .ok_or_else(|| {
+                        Error::invalid_request(
+                            &format!("{path}.quantity"),
+                            format!("expected a whole number of {}, found {q:?}", row.unit),
+                        )
+                    })?;
+                match kizami::kizami_points(r.points * 100, &row.kizami_params, data) {
+                    kizami::KizamiPoints::NotBillable => {
+                        self.finding(
+                            "QUANTITY_OUT_OF_RANGE",
+                            &format!("{path}.quantity"),
+                            format!(
+                                "{} {}: {data}{} is at or below 下限値 {} − きざみ値 {}: not billable (上下限エラー処理 {})",
+                                row.code, row.name, row.unit, row.kizami_params.lower, row.kizami_params.step, row.kizami_params.error_handling
+                            ),
+                        );
+                        Ok(None)
+                    }
+                    kizami::KizamiPoints::Points { x100, capped } => {
+                        if capped {
+                            self.findings.push(Finding {
+                                code: "QUANTITY_CAPPED".to_string(),
+                                severity: Severity::Warning,
+                                path: format!("{path}.quantity"),
+                                message: format!(
+                                    "{} {}: {data}{} is over 上限値 {}; priced at the 上限値 (上下限エラー処理 {})",
+                                    row.code, row.name, row.unit, row.kizami_params.upper, row.kizami_params.error_handling
+                                ),
+                            });
+                        }
+                        r.points = x100 / 100;
+                        Ok(Some(r))
+                    }
+                }
+            }
+        }
     }
 
     fn visit_fee_allowed(&mut self, kind: VisitKind, row: &ProcedureRow, path: &str) -> bool {
@@ -538,7 +749,16 @@ impl<'a> Calc<'a> {
                             ),
                         )
                     })?;
-                match self.resolve_drug(&order.code, rp.form, &format!("{dpath}.code")) {
+                let expected = match rp.form {
+                    RpForm::Internal | RpForm::Prn => DrugForm::Internal,
+                    RpForm::External => DrugForm::External,
+                };
+                let usage = format!("in an {} 剤", rp_form_name(rp.form));
+                match self.resolve_drug(
+                    &order.code,
+                    Some((expected, &usage)),
+                    &format!("{dpath}.code"),
+                ) {
                     Some((row, price_sen)) => {
                         day_price += sen_to_yen(price_sen) * qty;
                         items.push(LineItem {
@@ -662,7 +882,13 @@ impl<'a> Calc<'a> {
         }
     }
 
-    fn resolve_drug(&mut self, code: &str, form: RpForm, path: &str) -> Option<(&'a DrugRow, i64)> {
+    /// A drug and its 薬価 on the date; `form` is the 剤形 the use requires and how to say the use.
+    fn resolve_drug(
+        &mut self,
+        code: &str,
+        form: Option<(DrugForm, &str)>,
+        path: &str,
+    ) -> Option<(&'a DrugRow, i64)> {
         let (row, price) = self.dated(
             path,
             code,
@@ -670,23 +896,20 @@ impl<'a> Calc<'a> {
             |r| r.price_sen,
             |r| r.old_price_sen,
         )?;
-        let expected = match form {
-            RpForm::Internal | RpForm::Prn => DrugForm::Internal,
-            RpForm::External => DrugForm::External,
-        };
-        if row.form != expected {
-            self.finding(
-                "WRONG_DRUG_FORM",
-                path,
-                format!(
-                    "{code} {} is {} (剤形 {}); it cannot be given in an {} 剤",
-                    row.name,
-                    row.form.label(),
-                    row.form.code(),
-                    rp_form_name(form)
-                ),
-            );
-            return None;
+        if let Some((expected, usage)) = form {
+            if row.form != expected {
+                self.finding(
+                    "WRONG_DRUG_FORM",
+                    path,
+                    format!(
+                        "{code} {} is {} (剤形 {}); it cannot be given {usage}",
+                        row.name,
+                        row.form.label(),
+                        row.form.code()
+                    ),
+                );
+                return None;
+            }
         }
         if row.price_kind != PriceKind::Amount {
             self.finding(
@@ -759,21 +982,7 @@ fn drug_trace(
     points: i64,
     count: u32,
 ) -> Vec<String> {
-    let mut t: Vec<String> = items
-        .iter()
-        .map(|i| {
-            let price = i.unit_price.as_deref().unwrap_or("");
-            let qty = i.quantity.as_deref().unwrap_or("");
-            let amount =
-                parse_quantity(price).unwrap_or_default() * parse_quantity(qty).unwrap_or_default();
-            format!(
-                "医薬品マスター {} {}: {price}円 × {qty} = {}円",
-                i.code,
-                i.name,
-                yen(amount)
-            )
-        })
-        .collect();
+    let mut t = supply_trace("医薬品マスター", items);
     let unit = match rp.form {
         RpForm::Internal => "1剤1日分",
         RpForm::Prn => "1回分",
@@ -802,6 +1011,42 @@ fn drug_trace(
 /// Whether a row links to a base through 注加算コード (column 38; "0" / empty = none).
 fn has_addon_code(row: &ProcedureRow) -> bool {
     !row.addon_code.is_empty() && row.addon_code.bytes().any(|b| b != b'0')
+}
+
+/// 特定保険医療材料: 材料価格 / 10, rounded half up to a whole 点.
+pub fn material_points(amount_yen: Decimal) -> i64 {
+    let p = (amount_yen / Decimal::from(10))
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    i64::try_from(p).unwrap_or(i64::MAX / 2)
+}
+
+/// A positive 使用量; anything else is an invalid request naming the field.
+fn positive_quantity(q: &str, field: &str) -> Result<Decimal> {
+    parse_quantity(q).filter(|d| !d.is_zero()).ok_or_else(|| {
+        Error::invalid_request(
+            field,
+            format!("expected a positive decimal like \"3\" or \"1.5\", found {q:?}"),
+        )
+    })
+}
+
+/// 薬価 / 材料価格 × 使用量 per item, naming the master the price comes from.
+fn supply_trace(master: &str, items: &[LineItem]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| {
+            let price = i.unit_price.as_deref().unwrap_or("");
+            let qty = i.quantity.as_deref().unwrap_or("");
+            let amount =
+                parse_quantity(price).unwrap_or_default() * parse_quantity(qty).unwrap_or_default();
+            format!(
+                "{master} {} {}: {price}円 × {qty} = {}円",
+                i.code,
+                i.name,
+                yen(amount)
+            )
+        })
+        .collect()
 }
 
 /// A yen amount, exact, with at least two decimals (30.30, 9.90, 0.12345).
