@@ -24,6 +24,8 @@ export interface CalcRequest {
   orders?: Order[];
   /** 投薬: the prescription of this visit, if any. */
   prescription?: Prescription;
+  /** Add a `trace` to every line: the master rows used and the rule applied. */
+  trace?: boolean;
 }
 
 export interface Patient {
@@ -86,6 +88,19 @@ export interface Order {
   code: string;
   /** 回数 (default 1) */
   count?: number;
+  /** 数量データ for codes priced by きざみ値 (分, cm², mL … in the master's 単位): a whole number as a string. */
+  quantity?: string;
+  /** 薬剤 used with this 診療行為 at each 回 (注射薬, 処置・検査・画像 薬剤): 使用量 per 回. */
+  drugs?: DrugOrder[];
+  /** 特定保険医療材料 used with it at each 回 (特定器材マスター codes). */
+  materials?: MaterialOrder[];
+}
+
+export interface MaterialOrder {
+  /** 特定器材コード (9 digits) */
+  code: string;
+  /** 使用量 in the material's 単位 (本, 枚, cm …), decimal string. */
+  quantity: string;
 }
 
 export interface Prescription {
@@ -153,6 +168,8 @@ export interface Line {
   count: number;
   /** points × count */
   total: number;
+  /** The master rows used and the rules applied (only when the request asks for `trace`). */
+  trace?: string[];
 }
 
 export interface LineItem {
