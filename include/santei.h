@@ -141,6 +141,17 @@ enum SanteiStatus santei_calculate_json(const struct SanteiEngine *engine,
                                         size_t *out_len);
 
 /**
+ * Calculates a month of visits as one レセプト. `request` is UTF-8 JSON of a MonthRequest
+ * (`{"month":"2024-06","patient":…,"insurance":…,"visits":[{"date":…,"orders":…}]}`); `*out`
+ * receives the canonical JSON MonthResponse, released with `santei_buffer_free`.
+ */
+enum SanteiStatus santei_calculate_month_json(const struct SanteiEngine *engine,
+                                              const uint8_t *request,
+                                              size_t request_len,
+                                              uint8_t **out,
+                                              size_t *out_len);
+
+/**
  * What changed in the masters between two dates of service. `request` is UTF-8 JSON
  * (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
  * codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

@@ -6,10 +6,12 @@ use crate::error::{Error, Result};
 use crate::masters::diff::{self, DiffRequest, DiffResponse};
 use crate::masters::tensuhyo::TensuhyoCounts;
 use crate::masters::{MasterKind, MasterSet};
-use crate::model::{CalcRequest, CalcResponse, Copay, SectionTotal, Severity};
+use crate::model::{
+    CalcRequest, CalcResponse, Copay, MonthRequest, MonthResponse, SectionTotal, Severity,
+};
 use crate::points::{self, Context};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 fn date_field(field: &str, value: &str) -> Result<chrono::NaiveDate> {
@@ -153,6 +155,20 @@ impl Engine {
 
     /// Calculates one outpatient visit: points per line and 点数欄, then the 一部負担金.
     pub fn calculate(&self, req: &CalcRequest) -> Result<CalcResponse> {
+        self.calculate_in_month(req, &HashMap::new())
+    }
+
+    /// A month of visits: each visit in date order knowing what the month billed before it.
+    pub fn calculate_month(&self, req: &MonthRequest) -> Result<MonthResponse> {
+        crate::points::month::calculate_month(self, req)
+    }
+
+    /// One visit, knowing the codes billed earlier in the same month (`earlier`).
+    pub fn calculate_in_month(
+        &self,
+        req: &CalcRequest,
+        earlier: &HashMap<String, u32>,
+    ) -> Result<CalcResponse> {
         let date = parse_iso(&req.service_date).ok_or_else(|| {
             Error::invalid_request(
                 "serviceDate",
@@ -188,6 +204,7 @@ impl Engine {
             date,
             birth,
             age,
+            earlier,
         };
         let (lines, findings) = points::calculate(&ctx, req)?;
         let mut sections: Vec<SectionTotal> = Vec::new();

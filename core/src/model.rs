@@ -242,6 +242,101 @@ pub struct DrugOrder {
     pub quantity: String,
 }
 
+/// A month of one patient's outpatient visits under one insurance: the レセプト.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MonthRequest {
+    /// 診療年月, `YYYY-MM`; every visit falls in it.
+    pub month: String,
+    pub patient: Patient,
+    pub insurance: Insurance,
+    #[serde(default)]
+    pub facility: Facility,
+    /// The visits in date order (several on one day are allowed: 同日再診).
+    pub visits: Vec<Visit>,
+    /// Add a `trace` to every line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trace: bool,
+}
+
+/// One visit of a month: what a single-visit request holds besides the patient and insurance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Visit {
+    /// Date of service, `YYYY-MM-DD`.
+    pub date: String,
+    #[serde(default)]
+    pub time: TimeCategory,
+    #[serde(default)]
+    pub orders: Vec<Order>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prescription: Option<Prescription>,
+}
+
+/// The レセプト of a month: receipt lines with their 算定日, totals per 点数欄, and each visit's
+/// own result (what the clerk collected at the counter).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthResponse {
+    pub month: String,
+    /// Receipt lines: the same item at the same points on several days is one line, its `count`
+    /// the sum and `days` the 算定日情報.
+    pub lines: Vec<MonthLine>,
+    pub sections: Vec<SectionTotal>,
+    pub total_points: i64,
+    /// 診療実日数: days with a visit.
+    pub actual_days: u32,
+    /// Absent when an error finding makes the month incomplete.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copay: Option<MonthCopay>,
+    pub visits: Vec<VisitResult>,
+    /// Every visit's findings, their paths prefixed with `visits[i].`.
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthLine {
+    pub section: String,
+    pub items: Vec<LineItem>,
+    pub points: i64,
+    pub count: u32,
+    pub total: i64,
+    /// 算定日: day of the month and 回数 that day.
+    pub days: Vec<DayCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct DayCount {
+    pub day: u32,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MonthCopay {
+    pub burden_percent: u8,
+    pub basis: String,
+    /// 総医療費 of the month = total points × 10 円.
+    pub total_yen: i64,
+    /// What the clerk collected: the sum of each visit's rounded 一部負担金.
+    pub counter_yen: i64,
+    /// The receipt's 一部負担金: the month's total × 割合, rounded once (健康保険法75条).
+    pub receipt_yen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct VisitResult {
+    pub date: String,
+    pub total_points: i64,
+    /// The counter amount of this visit (absent when it has an error finding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub patient_yen: Option<i64>,
+    pub lines: Vec<Line>,
+}
+
 /// The result of one visit's calculation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]

@@ -2,6 +2,7 @@
 //! against the bundled masters, compared as canonical JSON; outputs go to tests/out/rust/.
 
 use santei_core::masters::diff::DiffRequest;
+use santei_core::model::MonthRequest;
 use santei_core::{wire, Engine};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -50,6 +51,9 @@ fn main() {
                 .and_then(|resp| wire::to_canonical_json(&resp)),
             "diffMasters" => wire::parse::<DiffRequest>(text.as_bytes())
                 .and_then(|r| engine.diff_masters(&r))
+                .and_then(|resp| wire::to_canonical_json(&resp)),
+            "calculateMonth" => wire::parse::<MonthRequest>(text.as_bytes())
+                .and_then(|r| engine.calculate_month(&r))
                 .and_then(|resp| wire::to_canonical_json(&resp)),
             "info" => wire::to_canonical_json(&engine.info()),
             other => panic!("{}: unknown call {other:?}", file.display()),

@@ -3,7 +3,7 @@
 //! types; `SANTEI_BLESS=1 cargo test -p santei-core --test schema` rewrites them.
 
 use santei_core::masters::diff::{DiffRequest, DiffResponse};
-use santei_core::model::{CalcRequest, CalcResponse};
+use santei_core::model::{CalcRequest, CalcResponse, MonthRequest, MonthResponse};
 use std::path::Path;
 
 fn check(name: &str, schema: schemars::Schema) {
@@ -49,5 +49,17 @@ fn diff_schemas_are_current() {
     check(
         "diff-response.schema.json",
         schemars::schema_for!(DiffResponse),
+    );
+}
+
+#[test]
+fn month_schemas_are_current() {
+    check(
+        "month-request.schema.json",
+        schemars::schema_for!(MonthRequest),
+    );
+    check(
+        "month-response.schema.json",
+        schemars::schema_for!(MonthResponse),
     );
 }

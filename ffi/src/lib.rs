@@ -6,6 +6,7 @@
 #![allow(clippy::missing_safety_doc)]
 
 use santei_core::masters::diff::DiffRequest;
+use santei_core::model::MonthRequest;
 use santei_core::{wire, Engine, Error, ErrorCode};
 use std::cell::RefCell;
 use std::ffi::{c_char, CString};
@@ -256,6 +257,27 @@ pub unsafe extern "C" fn santei_calculate_json(
             let request = utf8(request, request_len, "request")?;
             let request = wire::parse_request(request.as_bytes())?;
             wire::to_canonical_json(&engine.engine.calculate(&request)?)
+        })
+    })
+}
+
+/// Calculates a month of visits as one レセプト. `request` is UTF-8 JSON of a MonthRequest
+/// (`{"month":"2024-06","patient":…,"insurance":…,"visits":[{"date":…,"orders":…}]}`); `*out`
+/// receives the canonical JSON MonthResponse, released with `santei_buffer_free`.
+#[no_mangle]
+pub unsafe extern "C" fn santei_calculate_month_json(
+    engine: *const SanteiEngine,
+    request: *const u8,
+    request_len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            let request = utf8(request, request_len, "request")?;
+            let request: MonthRequest = wire::parse(request.as_bytes())?;
+            wire::to_canonical_json(&engine.engine.calculate_month(&request)?)
         })
     })
 }

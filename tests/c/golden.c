@@ -106,6 +106,8 @@ static void run_vector(const SanteiEngine *engine, const char *path, const char 
     s = santei_calculate_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
   else if (strcmp(call, "diffMasters") == 0)
     s = santei_diff_masters_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
+  else if (strcmp(call, "calculateMonth") == 0)
+    s = santei_calculate_month_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
   else if (strcmp(call, "info") == 0)
     s = santei_engine_info_json(engine, &out, &out_len);
   else {

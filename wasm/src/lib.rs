@@ -7,6 +7,7 @@
 
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use santei_core::masters::diff::DiffRequest;
+use santei_core::model::MonthRequest;
 use santei_core::{wire, CalcRequest, Engine as CoreEngine, Error, ErrorCode};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -132,6 +133,28 @@ impl Engine {
         })?;
         let req = wire::parse_request(text.as_bytes()).map_err(|e| js_error(&e))?;
         let resp = self.inner.calculate(&req).map_err(|e| js_error(&e))?;
+        canonical_text(&resp)
+    }
+
+    /// A month of visits as one レセプト: a `MonthRequest` object in, a `MonthResponse` out.
+    #[wasm_bindgen(js_name = calculateMonth)]
+    pub fn calculate_month(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        let req: MonthRequest = from_js(request)?;
+        let resp = self.inner.calculate_month(&req).map_err(|e| js_error(&e))?;
+        to_js(&resp, "response")
+    }
+
+    /// The same as `calculateMonth` with JSON text in and canonical JSON text out.
+    #[wasm_bindgen(js_name = calculateMonthJson)]
+    pub fn calculate_month_json(&self, text: JsValue) -> Result<String, JsValue> {
+        let text = text.as_string().ok_or_else(|| {
+            fail(
+                ErrorCode::InvalidArgument,
+                "calculateMonthJson: expected the request as a string",
+            )
+        })?;
+        let req: MonthRequest = wire::parse(text.as_bytes()).map_err(|e| js_error(&e))?;
+        let resp = self.inner.calculate_month(&req).map_err(|e| js_error(&e))?;
         canonical_text(&resp)
     }
 

@@ -3,6 +3,7 @@
 pub mod drug;
 mod kensa;
 pub mod kizami;
+pub mod month;
 pub mod visit;
 
 use crate::copay::burden::school_entry;
@@ -28,6 +29,8 @@ pub struct Context<'a> {
     pub date: NaiveDate,
     pub birth: NaiveDate,
     pub age: u32,
+    /// Codes already billed earlier in the same month, with their 回数 (empty for a lone visit).
+    pub earlier: &'a std::collections::HashMap<String, u32>,
 }
 
 /// Upper bound on 回数 / 日数 of one order, beyond which a request is taken to be a mistake.
