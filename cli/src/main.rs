@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use santei_core::masters::diff::DiffRequest;
-use santei_core::model::{CalcResponse, Severity};
+use santei_core::model::{CalcResponse, MonthRequest, Severity};
 use santei_core::{wire, CalcRequest, Engine};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -99,6 +99,13 @@ fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
+/// Pretty JSON with sorted keys.
+fn to_pretty<T: serde::Serialize>(value: &T) -> santei_core::Result<String> {
+    let v = serde_json::to_value(value)
+        .map_err(|e| santei_core::Error::new(santei_core::ErrorCode::CalcError, e.to_string()))?;
+    Ok(serde_json::to_string_pretty(&v).unwrap_or_default())
+}
+
 fn print_response(resp: &CalcResponse, format: Format) -> santei_core::Result<()> {
     match format {
         Format::Json => {
@@ -136,6 +143,19 @@ fn run(cli: Cli) -> santei_core::Result<bool> {
                     )
                 })?
             };
+            // a request with `visits` is a month (one レセプト); otherwise one visit
+            let is_month = serde_json::from_slice::<serde_json::Value>(&bytes)
+                .map(|v| v.get("visits").is_some())
+                .unwrap_or(false);
+            if is_month {
+                let request: MonthRequest = wire::parse(&bytes)?;
+                let resp = engine(masters.as_deref())?.calculate_month(&request)?;
+                match format {
+                    Format::Json => emit(&(to_pretty(&resp)? + "\n")),
+                    Format::Table => emit(&table::render_month(&resp)),
+                }
+                return Ok(!resp.findings.iter().any(|f| f.severity == Severity::Error));
+            }
             let request: CalcRequest = wire::parse_request(&bytes)?;
             let resp = engine(masters.as_deref())?.calculate(&request)?;
             print_response(&resp, format)?;

@@ -1,7 +1,7 @@
 //! A readable table of a calculation, as a clerk would check it against the receipt.
 
 use santei_core::masters::diff::DiffResponse;
-use santei_core::model::CalcResponse;
+use santei_core::model::{CalcResponse, MonthResponse};
 use std::fmt::Write;
 
 /// Display width: East Asian wide characters take two columns.
@@ -126,6 +126,79 @@ pub fn render_diff(d: &DiffResponse) -> String {
             pad(&e.name, 40),
             values
         );
+    }
+    o
+}
+
+/// A month's レセプト: receipt lines with their 算定日, totals per 点数欄, the counter amounts.
+pub fn render_month(r: &MonthResponse) -> String {
+    let mut o = String::new();
+    let _ = writeln!(o, "診療年月 {}  実日数 {}", r.month, r.actual_days);
+    let _ = writeln!(
+        o,
+        "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}  算定日",
+        "欄",
+        "コード",
+        pad("名称", 44),
+        "点数",
+        "回数",
+        "合計"
+    );
+    for line in &r.lines {
+        let n = line.items.len();
+        for (i, item) in line.items.iter().enumerate() {
+            let sec = if i == 0 { line.section.as_str() } else { "" };
+            if i + 1 == n {
+                let days: Vec<String> = line
+                    .days
+                    .iter()
+                    .map(|d| {
+                        if d.count == 1 {
+                            d.day.to_string()
+                        } else {
+                            format!("{}×{}", d.day, d.count)
+                        }
+                    })
+                    .collect();
+                let _ = writeln!(
+                    o,
+                    "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}  {}",
+                    sec,
+                    item.code,
+                    pad(&item.name, 44),
+                    line.points,
+                    line.count,
+                    line.total,
+                    days.join(",")
+                );
+            } else {
+                let _ = writeln!(o, "{:<4} {:<9}  {}", sec, item.code, item.name);
+            }
+        }
+    }
+    let _ = writeln!(o, "{}", "-".repeat(84));
+    for s in &r.sections {
+        let _ = writeln!(o, "  欄 {}: {}点", s.section, s.total);
+    }
+    let _ = writeln!(o, "合計 {}点", r.total_points);
+    for v in &r.visits {
+        let yen = v.patient_yen.map_or("—".to_string(), |y| format!("{y}円"));
+        let _ = writeln!(o, "  {} {}点 窓口 {}", v.date, v.total_points, yen);
+    }
+    match &r.copay {
+        Some(c) => {
+            let _ = writeln!(
+                o,
+                "総医療費 {}円  負担割合 {}% ({})  窓口合計 {}円  レセプト一部負担金 {}円",
+                c.total_yen, c.burden_percent, c.basis, c.counter_yen, c.receipt_yen
+            );
+        }
+        None => {
+            let _ = writeln!(o, "一部負担金: not computed (see findings)");
+        }
+    }
+    for f in &r.findings {
+        let _ = writeln!(o, "[{:?}] {} {}: {}", f.severity, f.code, f.path, f.message);
     }
     o
 }

@@ -108,3 +108,28 @@ fn masters_lists_the_bundled_generation() {
         70
     );
 }
+
+#[test]
+fn calc_takes_a_month_and_prints_the_receipt() {
+    let vector: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root().join("tests/vectors/month/month-shoshin-then-saishin-rx.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("santei-cli-month-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let req = dir.join("month.json");
+    std::fs::write(&req, serde_json::to_vec(&vector["request"]).unwrap()).unwrap();
+    let (code, out, err) = santei(&["calc", req.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(got, vector["expected"]);
+    let (code, table, _) = santei(&["calc", "--format", "table", req.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    // the 剤 given on two days is one receipt line: 1点 × 21回, 算定日 3 (7回) and 10 (14回)
+    assert!(table.contains("  21  3×7,10×14"), "{table}");
+    assert!(
+        table.contains("窓口合計 1480円  レセプト一部負担金 1480円"),
+        "{table}"
+    );
+}
