@@ -17,6 +17,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <pre>{@code
  * try (Engine engine = Engine.fromDirectory(Path.of("masters"))) {
  *     String responseJson = engine.calculateJson(requestJson);
+ *     String monthJson = engine.calculateMonthJson(monthRequestJson);
  *     String diffJson = engine.diffMastersJson("{\"from\":\"2024-09-30\",\"to\":\"2024-10-01\"}");
  * }
  * }</pre>
@@ -126,6 +127,25 @@ public final class Engine implements AutoCloseable {
         SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
         return withHandle(h -> NativeSupport.callForString(lib,
                 (out, outLen) -> lib.santei_calculate_json(h, request, requestLen, out, outLen)));
+    }
+
+    /**
+     * Calculates a month of visits as one レセプト ({@code santei_calculate_month_json}):
+     * {@code requestJson} is a MonthRequest as JSON, e.g.
+     * {@code {"month":"2024-06","patient":…,"insurance":…,"visits":[{"date":"2024-06-03","orders":[…]}]}};
+     * the result is the MonthResponse as canonical JSON (compact, keys sorted).
+     *
+     * @throws SanteiException e.g. {@code SANTEI_PARSE_ERROR}, {@code SANTEI_INVALID_REQUEST}
+     *                         (a month that is not YYYY-MM, a visit outside the month),
+     *                         {@code SANTEI_CALC_ERROR}
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String calculateMonthJson(String requestJson) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        byte[] request = NativeSupport.utf8(requestJson, "requestJson");
+        SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
+        return withHandle(h -> NativeSupport.callForString(lib,
+                (out, outLen) -> lib.santei_calculate_month_json(h, request, requestLen, out, outLen)));
     }
 
     /**

@@ -197,6 +197,20 @@ class EngineTest {
     }
 
     @Test
+    void calculateMonthNotJsonIsAParseError() {
+        SanteiException e = assertThrows(SanteiException.class, () -> engine.calculateMonthJson("{not json"));
+        assertEquals("SANTEI_PARSE_ERROR", e.getCode());
+        assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
+        assertFalse(e.getMessage().isEmpty(), "message from santei_last_error_message()");
+    }
+
+    @Test
+    void calculateMonthResponseIsAlreadyCanonical() throws IOException {
+        String out = engine.calculateMonthJson(firstSuccessRequest("calculateMonth"));
+        assertEquals(CanonicalJson.canonical(out), out);
+    }
+
+    @Test
     void diffMastersNotJsonIsAParseError() {
         SanteiException e = assertThrows(SanteiException.class, () -> engine.diffMastersJson("{not json"));
         assertEquals("SANTEI_PARSE_ERROR", e.getCode());
@@ -237,6 +251,7 @@ class EngineTest {
     @Test
     void nullArgumentsAreNullPointerExceptions() {
         assertThrows(NullPointerException.class, () -> engine.calculateJson(null));
+        assertThrows(NullPointerException.class, () -> engine.calculateMonthJson(null));
         assertThrows(NullPointerException.class, () -> engine.diffMastersJson(null));
         assertThrows(NullPointerException.class, () -> Engine.fromDirectory(null));
         assertThrows(NullPointerException.class, () -> Engine.fromFiles(null));
@@ -251,16 +266,20 @@ class EngineTest {
     @Test
     void useAfterCloseIsIllegalState() throws IOException {
         String request = firstSuccessRequest();
+        String monthRequest = firstSuccessRequest("calculateMonth");
         Engine e = Engine.fromDirectory(TestPaths.masters());
         assertFalse(e.isClosed());
         assertNotNull(e.calculateJson(request));
+        assertNotNull(e.calculateMonthJson(monthRequest));
         e.close();
         assertTrue(e.isClosed());
         assertDoesNotThrow(e::close); // idempotent
         assertThrows(IllegalStateException.class, () -> e.calculateJson(request));
+        assertThrows(IllegalStateException.class, () -> e.calculateMonthJson(monthRequest));
         assertThrows(IllegalStateException.class, e::infoJson);
         assertThrows(IllegalStateException.class, () -> e.diffMastersJson("{not json"));
         assertThrows(NullPointerException.class, () -> e.calculateJson(null));
+        assertThrows(NullPointerException.class, () -> e.calculateMonthJson(null));
         assertThrows(NullPointerException.class, () -> e.diffMastersJson(null));
     }
 
@@ -270,6 +289,8 @@ class EngineTest {
         String expected = engine.calculateJson(request);
         String diffRequest = firstSuccessRequest("diffMasters");
         String expectedDiff = engine.diffMastersJson(diffRequest);
+        String monthRequest = firstSuccessRequest("calculateMonth");
+        String expectedMonth = engine.calculateMonthJson(monthRequest);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -283,6 +304,12 @@ class EngineTest {
                     }
                     if (n % 4 == 1) {
                         assertEquals(expectedDiff, engine.diffMastersJson(diffRequest));
+                    }
+                    if (n % 4 == 2) {
+                        assertEquals(expectedMonth, engine.calculateMonthJson(monthRequest));
+                        SanteiException e = assertThrows(SanteiException.class,
+                                () -> engine.calculateMonthJson("{not json"));
+                        assertEquals("SANTEI_PARSE_ERROR", e.getCode());
                     }
                     return engine.calculateJson(request);
                 }));

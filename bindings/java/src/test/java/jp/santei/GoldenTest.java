@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
  * Java surface of the golden vectors (tests/README.md): every tests/vectors/**&#47;*.json, in path
  * order, against the bundled masters through libsantei.so; one dynamic test per vector named by its
  * id; {@code call} picks the entry point ({@code calculate} = {@link Engine#calculateJson},
- * {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
+ * {@code calculateMonth} = {@link Engine#calculateMonthJson}, {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
  * with the request unsent; absent = calculate, anything else fails the test); canonical outputs
  * written to tests/out/java/&lt;id&gt;.json. Set {@code -Dsantei.golden.filter=x} to run only the
  * vectors whose id contains x.
@@ -107,6 +107,8 @@ class GoldenTest {
         switch (name) {
             case "calculate":
                 return engine::calculateJson;
+            case "calculateMonth":
+                return engine::calculateMonthJson;
             case "diffMasters":
                 return engine::diffMastersJson;
             case "info":
