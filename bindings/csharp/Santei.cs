@@ -229,6 +229,26 @@ namespace Santei
         }
 
         /// <summary>
+        /// Calculates a month of visits as one レセプト: MonthRequest JSON in
+        /// (<c>{"month":"2024-06","patient":…,"insurance":…,"visits":[{"date":…,"orders":…}]}</c>),
+        /// canonical MonthResponse JSON out.
+        /// </summary>
+        public string CalculateMonthJson(string requestJson)
+        {
+            if (requestJson == null)
+            {
+                throw new ArgumentNullException("requestJson");
+            }
+            ThrowIfDisposed();
+            byte[] request = Native.Utf8Bytes(requestJson, "requestJson");
+            IntPtr buffer;
+            UIntPtr length;
+            SanteiStatus status = Native.santei_calculate_month_json(
+                handle, Native.NonNull(request), (UIntPtr)request.Length, out buffer, out length);
+            return Native.TakeBuffer(status, buffer, length);
+        }
+
+        /// <summary>
         /// What changed in the masters between two dates of service: request JSON in
         /// (<c>{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}</c>;
         /// kinds and codes optional), canonical response JSON out.
@@ -329,6 +349,10 @@ namespace Santei
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern SanteiStatus santei_calculate_json(
+            EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern SanteiStatus santei_calculate_month_json(
             EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

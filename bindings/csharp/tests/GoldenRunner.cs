@@ -1,9 +1,9 @@
 // C# surface of the golden vectors (see tests/README.md): every vector in tests/vectors, run through
 // the P/Invoke binding against the bundled masters, compared as canonical JSON; outputs go to
 // tests/out/csharp/. A vector's "call" picks the entry point: "calculate" (the default) runs
-// CalculateJson, "diffMasters" runs DiffMastersJson, "info" runs InfoJson (its request is not
-// sent); any other call fails the vector. Then a few binding checks (FromFiles, master/parse
-// errors, version, info shape, null arguments, Dispose).
+// CalculateJson, "calculateMonth" runs CalculateMonthJson, "diffMasters" runs DiffMastersJson,
+// "info" runs InfoJson (its request is not sent); any other call fails the vector. Then a few
+// binding checks (FromFiles, master/parse errors, version, info shape, null arguments, Dispose).
 //
 // Usage: mono GoldenRunner.exe [--root <repo>] [filter]
 //   filter: run only vectors whose id contains it (the binding checks always run).
@@ -109,6 +109,7 @@ namespace Santei.Tests
                 }
                 CheckMasterErrors(masters);
                 CheckParseError(engine);
+                CheckMonthParseError(engine);
                 CheckDiffParseError(engine);
                 CheckVersion();
                 CheckInfo(engine);
@@ -128,6 +129,7 @@ namespace Santei.Tests
         // ---- vectors ----
 
         private const string CallCalculate = "calculate";
+        private const string CallCalculateMonth = "calculateMonth";
         private const string CallDiffMasters = "diffMasters";
         private const string CallInfo = "info";
 
@@ -135,7 +137,7 @@ namespace Santei.Tests
         {
             public string Id;
             public string Call;           // "calculate" when absent; checked in RunVector
-            public string RequestText;    // what goes to CalculateJson / DiffMastersJson (not sent for info)
+            public string RequestText;    // what goes to CalculateJson / CalculateMonthJson / DiffMastersJson (not sent for info)
             public object Expected;       // a parsed CalcResponse, or null
             public string ExpectedError;  // a status name, or null
 
@@ -212,6 +214,10 @@ namespace Santei.Tests
             {
                 call = engine.CalculateJson;
             }
+            else if (v.Call == CallCalculateMonth)
+            {
+                call = engine.CalculateMonthJson;
+            }
             else if (v.Call == CallDiffMasters)
             {
                 call = engine.DiffMastersJson;
@@ -223,7 +229,7 @@ namespace Santei.Tests
             else
             {
                 Fail(v.Id, "unknown call " + Json.Quote(v.Call)
-                    + " (expected \"calculate\", \"diffMasters\" or \"info\")");
+                    + " (expected \"calculate\", \"calculateMonth\", \"diffMasters\" or \"info\")");
                 return;
             }
             string actual;
@@ -433,6 +439,26 @@ namespace Santei.Tests
             }
         }
 
+        private static void CheckMonthParseError(Engine engine)
+        {
+            const string name = "csharp-month-parse-error";
+            try
+            {
+                engine.CalculateMonthJson("{not json");
+                Fail(name, "expected SANTEI_PARSE_ERROR, got a response");
+            }
+            catch (SanteiException e)
+            {
+                Expect(name, e.Code == "SANTEI_PARSE_ERROR" && e.Status == SanteiStatus.SANTEI_PARSE_ERROR
+                    && e.Message.Length > 0,
+                    "expected SANTEI_PARSE_ERROR with a message, got " + e.Code + ": " + e.Message);
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
         private static void CheckDiffParseError(Engine engine)
         {
             const string name = "csharp-diff-parse-error";
@@ -576,6 +602,7 @@ namespace Santei.Tests
             ExpectNull(problems, "FromFiles({name: null})",
                 () => Engine.FromFiles(new Dictionary<string, byte[]> { { "2024-06-01/s_ALL20240531.csv", null } }));
             ExpectNull(problems, "CalculateJson(null)", () => engine.CalculateJson(null));
+            ExpectNull(problems, "CalculateMonthJson(null)", () => engine.CalculateMonthJson(null));
             ExpectNull(problems, "DiffMastersJson(null)", () => engine.DiffMastersJson(null));
             Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
         }
@@ -606,6 +633,7 @@ namespace Santei.Tests
                 engine.Dispose(); // idempotent
                 var problems = new List<string>();
                 ExpectDisposed(problems, "CalculateJson", () => engine.CalculateJson("{}"));
+                ExpectDisposed(problems, "CalculateMonthJson", () => engine.CalculateMonthJson("{}"));
                 ExpectDisposed(problems, "DiffMastersJson", () => engine.DiffMastersJson("{}"));
                 ExpectDisposed(problems, "InfoJson", () => engine.InfoJson());
                 Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
