@@ -214,6 +214,106 @@ export interface Finding {
 export type Severity = "error" | "warning";
 
 // ---------------------------------------------------------------------------------------------
+// Month (core/src/model.rs MonthRequest … VisitResult; schema/month-request.schema.json,
+// schema/month-response.schema.json)
+// ---------------------------------------------------------------------------------------------
+
+/** A month of one patient's outpatient visits under one insurance: the レセプト. */
+export interface MonthRequest {
+  /** 診療年月, `YYYY-MM`; every visit falls in it. */
+  month: string;
+  patient: Patient;
+  insurance: Insurance;
+  /** Default: `{ kind: "clinic", beds: 0 }`. */
+  facility?: Facility;
+  /** The visits in date order (several on one day are allowed: 同日再診). */
+  visits: Visit[];
+  /**
+   * Add a `trace` to every line of every visit (`visits[i].lines[j].trace`); the receipt lines
+   * (`MonthLine`) carry none.
+   */
+  trace?: boolean;
+}
+
+/** One visit of a month: what a single-visit request holds besides the patient and insurance. */
+export interface Visit {
+  /** Date of service, `YYYY-MM-DD`. */
+  date: string;
+  /** 時間外等の区分 of the visit. Default: `"regular"`. */
+  time?: TimeCategory;
+  /** 診療行為 orders (医科診療行為マスター codes). Default: none. */
+  orders?: Order[];
+  /** 投薬: the prescription of this visit, if any. */
+  prescription?: Prescription;
+}
+
+/**
+ * The レセプト of a month: receipt lines with their 算定日, totals per 点数欄, and each visit's
+ * own result (what the clerk collected at the counter).
+ */
+export interface MonthResponse {
+  month: string;
+  /**
+   * Receipt lines: the same item at the same points on several days is one line, its `count`
+   * the sum and `days` the 算定日情報.
+   */
+  lines: MonthLine[];
+  /** Totals per 診療識別 (点数欄). */
+  sections: SectionTotal[];
+  totalPoints: number;
+  /** 診療実日数: days with a visit. */
+  actualDays: number;
+  /** Absent (never `null`) when an error finding makes the month incomplete. */
+  copay?: MonthCopay;
+  /** One per visit of the request, in its order. */
+  visits: VisitResult[];
+  /** Every visit's findings, their paths prefixed with `visits[i].`. */
+  findings: Finding[];
+}
+
+/** A receipt line of the month (no `trace`: see the visits' lines). */
+export interface MonthLine {
+  section: string;
+  items: LineItem[];
+  /** 点数 per unit */
+  points: number;
+  /** 回数 / 日数 over the month (the sum of `days[].count`) */
+  count: number;
+  /** points × count */
+  total: number;
+  /** 算定日: day of the month and 回数 that day. */
+  days: DayCount[];
+}
+
+export interface DayCount {
+  /** Day of the month, 1–31. */
+  day: number;
+  count: number;
+}
+
+export interface MonthCopay {
+  /** 負担割合 in percent. */
+  burdenPercent: number;
+  /** Why this 割合, as `Copay.basis`. */
+  basis: string;
+  /** 総医療費 of the month = total points × 10 円. */
+  totalYen: number;
+  /** What the clerk collected: the sum of each visit's rounded 一部負担金. */
+  counterYen: number;
+  /** The receipt's 一部負担金: the month's total × 割合, rounded once (健康保険法75条). */
+  receiptYen: number;
+}
+
+/** One visit's own result within the month. */
+export interface VisitResult {
+  date: string;
+  totalPoints: number;
+  /** The counter amount of this visit (absent, never `null`, when it has an error finding). */
+  patientYen?: number;
+  lines: Line[];
+}
+
+// ---------------------------------------------------------------------------------------------
 // Masters diff (core/src/masters/diff.rs; schema/diff-request.schema.json, diff-response.…)
 // ---------------------------------------------------------------------------------------------
 
@@ -376,7 +476,7 @@ export interface SanteiError extends Error {
  */
 export type MasterFiles = Record<string, Uint8Array | ArrayBuffer>;
 
-/** A loaded set of 基本マスター generations, the calculation and the masters diff. */
+/** A loaded set of 基本マスター generations, the calculations (one visit, a month) and the masters diff. */
 export class Engine {
   private constructor();
   /**
@@ -398,6 +498,20 @@ export class Engine {
    *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `calculate`.
    */
   calculateJson(text: string): string;
+  /**
+   * A month of visits as one レセプト: receipt lines with their 算定日, 診療実日数, and the
+   * 一部負担金 both as collected at the counter (per visit) and as on the receipt (once).
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` when `request` does not match MonthRequest,
+   *   `SANTEI_INVALID_REQUEST` for a bad month or a visit outside it, `SANTEI_CALC_ERROR`.
+   */
+  calculateMonth(request: MonthRequest): MonthResponse;
+  /**
+   * `calculateMonth` with request JSON text in and the canonical response JSON text out
+   * (compact, object keys sorted), byte-identical to the C ABI's `santei_calculate_month_json`.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` for text that is not a MonthRequest,
+   *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `calculateMonth`.
+   */
+  calculateMonthJson(text: string): string;
   /**
    * What changed in the masters between two dates of service: every code added, abolished,
    * repriced or renamed.

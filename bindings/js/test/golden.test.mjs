@@ -3,12 +3,13 @@
 // to tests/out/node/<id>.json. Run with `node --test bindings/js/test/` after bindings/js/build.sh.
 //
 // Each vector's `call` picks the entry point (absent = "calculate"): `request` goes to
-// calculate / diffMasters as a plain object, `requestText` to calculateJson / diffMastersJson
-// as-is; `info` sends nothing. An unknown call fails the vector.
+// calculate / calculateMonth / diffMasters as a plain object, `requestText` to calculateJson /
+// calculateMonthJson / diffMastersJson as-is; `info` sends nothing. An unknown call fails the
+// vector.
 //
 // Plus a few checks of the package surface: error objects and codes, master errors, version,
-// the engine info's shape, diffMasters vs diffMastersJson, and the web build (loaded in Node
-// with initSync) running vectors.
+// the engine info's shape, calculateMonth vs calculateMonthJson, diffMasters vs diffMastersJson,
+// and the web build (loaded in Node with initSync) running vectors.
 
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -194,6 +195,10 @@ const calls = {
     object: (eng, request) => eng.calculate(request),
     text: (eng, text) => eng.calculateJson(text),
   },
+  calculateMonth: {
+    object: (eng, request) => eng.calculateMonth(request),
+    text: (eng, text) => eng.calculateMonthJson(text),
+  },
   diffMasters: {
     object: (eng, request) => eng.diffMasters(request),
     text: (eng, text) => eng.diffMastersJson(text),
@@ -361,6 +366,58 @@ test("info() lists the bundled generation: codes per master, 電子点数表 row
   assert.ok(Array.isArray(gen.skipped) && gen.skipped.every((x) => typeof x === "string"));
 });
 
+test("calculateMonth() and calculateMonthJson() agree on a month vector", () => {
+  const v = vectors.find((x) => x.obj.call === "calculateMonth" && x.obj.request && x.obj.expected);
+  assert.ok(v, "a calculateMonth success vector");
+  const object = engine.calculateMonth(v.obj.request);
+  assert.equal(Object.getPrototypeOf(object), Object.prototype, "a plain object, not a Map");
+  const text = engine.calculateMonthJson(JSON.stringify(v.obj.request));
+  assert.equal(text, canonical(object));
+  assert.equal(text, canonical(v.raw.get("expected")), v.obj.id);
+  assert.equal(text, canonical(JSON.parse(text)), "calculateMonthJson returns canonical JSON");
+  assert.equal(object.visits.length, v.obj.request.visits.length, "one result per visit");
+  for (const line of object.lines) {
+    assert.ok(Array.isArray(line.days) && line.days.length > 0, JSON.stringify(line));
+    assert.equal(line.days.reduce((n, d) => n + d.count, 0), line.count, "count is the sum of the 算定日 counts");
+    assert.ok(!("trace" in line), "receipt lines carry no trace");
+  }
+  // absent copay / patientYen are left out, never null
+  assert.ok(!("copay" in object) || typeof object.copay === "object" && object.copay !== null);
+  for (const visit of object.visits) assert.ok(!("patientYen" in visit) || Number.isInteger(visit.patientYen));
+});
+
+test("calculateMonth() with trace: the visits' lines carry it, the receipt lines do not", () => {
+  const v = vectors.find((x) => x.obj.call === "calculateMonth" && x.obj.request && x.obj.expected);
+  const traced = engine.calculateMonth({ ...v.obj.request, trace: true });
+  const lines = traced.visits.flatMap((visit) => visit.lines);
+  assert.ok(lines.length > 0);
+  for (const line of lines) {
+    assert.ok(Array.isArray(line.trace) && line.trace.length > 0 && line.trace.every((t) => typeof t === "string"), JSON.stringify(line));
+  }
+  for (const line of traced.lines) assert.ok(!("trace" in line), JSON.stringify(line));
+  // The same month otherwise.
+  const plain = engine.calculateMonth(v.obj.request);
+  assert.equal(traced.totalPoints, plain.totalPoints);
+  assert.equal(canonical(traced.lines), canonical(plain.lines));
+});
+
+test("calculateMonthJson('{') and bad month requests throw", () => {
+  throwsCode(() => engine.calculateMonthJson("{"), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculateMonthJson(""), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculateMonthJson({}), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => engine.calculateMonth("not an object"), "SANTEI_PARSE_ERROR");
+  const v = vectors.find((x) => x.obj.call === "calculateMonth" && x.obj.request && x.obj.expected);
+  const { visits, ...noVisits } = v.obj.request;
+  assert.ok(visits.length > 0);
+  throwsCode(() => engine.calculateMonth(noVisits), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculateMonth({ ...v.obj.request, unknownField: 1 }), "SANTEI_PARSE_ERROR");
+  // A single-visit request is not a month (serviceDate is not a MonthRequest field).
+  const calc = vectors.find((x) => (x.obj.call ?? "calculate") === "calculate" && x.obj.request && x.obj.expected);
+  throwsCode(() => engine.calculateMonth(calc.obj.request), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculateMonthJson(JSON.stringify(calc.obj.request)), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.calculateMonth({ ...v.obj.request, month: "2024-6" }), "SANTEI_INVALID_REQUEST");
+});
+
 test("diffMasters() and diffMastersJson() agree", () => {
   const v = vectors.find((x) => x.obj.call === "diffMasters" && x.obj.request && x.obj.expected);
   assert.ok(v, "a diffMasters success vector");
@@ -453,8 +510,9 @@ test("the web build (initSync in Node) runs vectors of every call", async () => 
     const failure = vectors.find((x) => x.obj.expectedError);
     const diff = vectors.find((x) => x.obj.call === "diffMasters" && x.obj.expected);
     const info = vectors.find((x) => x.obj.call === "info");
-    assert.ok(success && failure && diff && info, "a success, an error, a diffMasters and an info vector");
-    for (const v of [success, failure, diff, info]) {
+    const month = vectors.find((x) => x.obj.call === "calculateMonth" && x.obj.expected);
+    assert.ok(success && failure && diff && info && month, "a success, an error, a diffMasters, an info and a month vector");
+    for (const v of [success, failure, diff, info, month]) {
       const { actual, check } = runVector(webEngine, v);
       check();
       // Byte-identical to what the Node.js build gives.
@@ -463,6 +521,9 @@ test("the web build (initSync in Node) runs vectors of every call", async () => 
     // The web build's errors are real Errors with a code, too.
     throwsCode(() => webEngine.calculate("not an object"), "SANTEI_PARSE_ERROR");
     throwsCode(() => webEngine.diffMastersJson("{"), "SANTEI_PARSE_ERROR");
+    throwsCode(() => webEngine.calculateMonthJson("{"), "SANTEI_PARSE_ERROR");
+    // calculateMonth and calculateMonthJson agree on the web build, too.
+    assert.equal(webEngine.calculateMonthJson(JSON.stringify(month.obj.request)), canonical(webEngine.calculateMonth(month.obj.request)));
   } finally {
     webEngine.free();
   }

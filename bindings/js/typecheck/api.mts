@@ -12,9 +12,16 @@ import type {
   EngineInfo,
   FileInfo,
   MasterKindLetter,
+  DayCount,
+  MonthCopay,
+  MonthLine,
+  MonthRequest,
+  MonthResponse,
   SanteiError,
   SanteiErrorCode,
   TensuhyoCounts,
+  Visit,
+  VisitResult,
 } from "santei";
 
 declare const engine: Engine;
@@ -71,6 +78,45 @@ const entryText: string = entry.kind + entry.code + entry.name;
 const diffText: string = engine.diffMastersJson(JSON.stringify(diffMin));
 void [generation, changed, countKind, change, oldValue, newValue, entryText, diffText];
 
+// Orders with 数量データ, 薬剤 and 特定保険医療材料; trace
+const withQty: CalcRequest = {
+  ...ok,
+  trace: true,
+  orders: [
+    { code: "140009310", quantity: "45" },
+    { code: "130003510", drugs: [{ code: "620000001", quantity: "0.5" }], materials: [{ code: "700590000", quantity: "1" }] },
+  ],
+};
+const traced: string[] | undefined = engine.calculate(withQty).lines[0].trace;
+void traced;
+
+// Month
+const visit: Visit = { date: "2024-06-10", time: "overtime", orders: [{ code: "112007410" }], prescription: ok.prescription! };
+const monthReq: MonthRequest = {
+  month: "2024-06",
+  patient: ok.patient,
+  insurance: ok.insurance,
+  facility: { kind: "clinic" },
+  visits: [{ date: "2024-06-03" }, visit],
+  trace: true,
+};
+const monthMin: MonthRequest = { month: "2024-06", patient: ok.patient, insurance: ok.insurance, visits: [] };
+const month: MonthResponse = engine.calculateMonth(monthReq);
+const monthLine: MonthLine = month.lines[0];
+const dayCount: DayCount = monthLine.days[0];
+const perDay: number = dayCount.day + dayCount.count + monthLine.points * monthLine.count - monthLine.total;
+const monthPoints: number = month.totalPoints + month.actualDays + month.sections[0].total;
+const monthCopay: MonthCopay | undefined = month.copay;
+const counter: number | undefined = monthCopay?.counterYen;
+const receipt: number | undefined = month.copay?.receiptYen;
+const monthBasis: string | undefined = month.copay?.basis;
+const visitResult: VisitResult = month.visits[0];
+const visitYen: number | undefined = visitResult.patientYen;
+const visitTrace: string[] | undefined = visitResult.lines[0].trace;
+const visitText: string = visitResult.date + month.month + month.findings[0].path;
+const monthText: string = engine.calculateMonthJson(JSON.stringify(monthMin));
+void [perDay, monthPoints, counter, receipt, monthBasis, visitYen, visitTrace, visitText, monthText];
+
 // @ts-expect-error: the constructor is private; use Engine.fromFiles
 new Engine();
 // @ts-expect-error: enums are camelCase strings
@@ -107,4 +153,31 @@ const badChange: DiffChange = "changed";
 engine.diffMasters(ok);
 // @ts-expect-error: diffMastersJson takes text
 engine.diffMastersJson(diffReq);
+// @ts-expect-error: 数量データ is a string, never a number
+const qtyNumber: CalcRequest = { ...ok, orders: [{ code: "140009310", quantity: 45 }] };
+// @ts-expect-error: a material's quantity is required
+const materialNoQty: CalcRequest = { ...ok, orders: [{ code: "130003510", materials: [{ code: "700590000" }] }] };
+// @ts-expect-error: trace is a flag
+const traceString: CalcRequest = { ...ok, trace: "yes" };
+// @ts-expect-error: month and visits are required
+const monthNoVisits: MonthRequest = { month: "2024-06", patient: ok.patient, insurance: ok.insurance };
+// @ts-expect-error: a visit has a date, not a serviceDate
+const visitServiceDate: Visit = { serviceDate: "2024-06-03" };
+// @ts-expect-error: patient and insurance belong to the month, not to a visit
+const visitPatient: Visit = { date: "2024-06-03", patient: ok.patient };
+// @ts-expect-error: calculateMonth takes a MonthRequest, not a CalcRequest
+engine.calculateMonth(ok);
+// @ts-expect-error: calculate takes a CalcRequest, not a MonthRequest
+engine.calculate(monthReq);
+// @ts-expect-error: calculateMonthJson takes text
+engine.calculateMonthJson(monthReq);
+// @ts-expect-error: receipt lines carry no trace (the visits' lines do)
+void month.lines[0].trace;
+// @ts-expect-error: days are {day, count} objects, not day numbers
+const dayNumbers: DayCount[] = [3, 10];
+// @ts-expect-error: the month's copay has counterYen / receiptYen, not patientYen
+void month.copay?.patientYen;
+// @ts-expect-error: absent patientYen is absent, never null
+const nullYen: VisitResult = { ...visitResult, patientYen: null };
 void [badSex, badCount, badQty, noDate, snake, fileText, diffNoTo, diffBadKind, diffKindString, diffMisspelt, nullOld, badChange];
+void [qtyNumber, materialNoQty, traceString, monthNoVisits, visitServiceDate, visitPatient, dayNumbers, nullYen];

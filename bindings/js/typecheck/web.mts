@@ -1,6 +1,14 @@
 // Compile-time checks of santei-web.d.mts (tsc only, never run): the web build carries the same
 // API and types as the Node.js build, plus init / initSync.
-import init, { Engine, initSync, type DiffRequest, type DiffResponse, type EngineInfo } from "santei/web";
+import init, {
+  Engine,
+  initSync,
+  type DiffRequest,
+  type DiffResponse,
+  type EngineInfo,
+  type MonthRequest,
+  type MonthResponse,
+} from "santei/web";
 
 declare const wasm: Uint8Array;
 initSync({ module: wasm });
@@ -12,7 +20,17 @@ const resp: DiffResponse = engine.diffMasters(req);
 const text: string = engine.diffMastersJson(JSON.stringify(req));
 const info: EngineInfo = engine.info();
 const drugs: number = info.generations[0].codes.y;
-void [resp.changes[0].new, text, drugs];
+const monthReq: MonthRequest = {
+  month: "2024-06",
+  patient: { birthDate: "1989-04-10", sex: "male" },
+  insurance: { insurerType: "shaho", relation: "honnin" },
+  visits: [{ date: "2024-06-03", orders: [{ code: "111000110" }] }],
+};
+const month: MonthResponse = engine.calculateMonth(monthReq);
+const monthText: string = engine.calculateMonthJson(JSON.stringify(monthReq));
+void [resp.changes[0].new, text, drugs, month.copay?.receiptYen, month.lines[0].days[0].day, monthText];
 
 // @ts-expect-error: the web build's diffMastersJson takes text, too
 engine.diffMastersJson(req);
+// @ts-expect-error: the web build's calculateMonthJson takes text, too
+engine.calculateMonthJson(monthReq);
