@@ -26,6 +26,26 @@ pub struct CalcRequest {
     /// Add a `trace` to every line: the master rows used and the rule applied.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub trace: bool,
+    /// The patient's 傷病名 (レセプト 傷病名欄), for the rules that need one (e.g. 主病 of a 管理料).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diseases: Vec<Disease>,
+}
+
+/// A 傷病名 as recorded on the receipt.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Disease {
+    /// 傷病名コード (7 digits, 傷病名マスター)
+    pub code: String,
+    /// 主病
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub main: bool,
+    /// 診療開始日, `YYYY-MM-DD`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    /// 修飾語コード (4 digits each, 修飾語マスター), e.g. "8002" の疑い
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub modifiers: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -257,6 +277,9 @@ pub struct MonthRequest {
     /// Add a `trace` to every line.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub trace: bool,
+    /// The patient's 傷病名 for the month's receipt.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diseases: Vec<Disease>,
 }
 
 /// One visit of a month: what a single-visit request holds besides the patient and insurance.

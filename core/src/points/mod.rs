@@ -1,6 +1,8 @@
 //! 点数算定 for one outpatient visit.
 
 pub mod drug;
+mod gazou;
+mod kanri;
 mod kensa;
 pub mod kizami;
 pub mod month;
@@ -1090,6 +1092,8 @@ pub fn calculate(ctx: &Context<'_>, req: &CalcRequest) -> Result<(Vec<Line>, Vec
     calc.orders()?;
     calc.prescription()?;
     kensa::apply(&mut calc);
+    gazou::apply(&mut calc);
+    kanri::apply(&mut calc);
     calc.lines.sort_by(|a, b| a.section.cmp(&b.section));
     Ok((calc.lines, calc.findings))
 }

@@ -61,6 +61,7 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
             orders: v.orders.clone(),
             prescription: v.prescription.clone(),
             trace: req.trace,
+            diseases: req.diseases.clone(),
         };
         let resp = engine
             .calculate_in_month(&visit, &earlier)
