@@ -26,6 +26,8 @@ export interface CalcRequest {
   prescription?: Prescription;
   /** Add a `trace` to every line: the master rows used and the rule applied. */
   trace?: boolean;
+  /** The patient's 傷病名 (レセプト 傷病名欄), for the rules that need one (e.g. 主病 of a 管理料). */
+  diseases?: Disease[];
 }
 
 export interface Patient {
@@ -219,6 +221,18 @@ export type Severity = "error" | "warning";
 // ---------------------------------------------------------------------------------------------
 
 /** A month of one patient's outpatient visits under one insurance: the レセプト. */
+/** A 傷病名 as recorded on the receipt. */
+export interface Disease {
+  /** 傷病名コード (7 digits, 傷病名マスター) */
+  code: string;
+  /** 主病 */
+  main?: boolean;
+  /** 診療開始日, `YYYY-MM-DD` */
+  startDate?: string;
+  /** 修飾語コード (4 digits each, 修飾語マスター), e.g. "8002" の疑い */
+  modifiers?: string[];
+}
+
 export interface MonthRequest {
   /** 診療年月, `YYYY-MM`; every visit falls in it. */
   month: string;
@@ -233,6 +247,8 @@ export interface MonthRequest {
    * (`MonthLine`) carry none.
    */
   trace?: boolean;
+  /** The patient's 傷病名 (レセプト 傷病名欄), for the rules that need one (e.g. 主病 of a 管理料). */
+  diseases?: Disease[];
 }
 
 /** One visit of a month: what a single-visit request holds besides the patient and insurance. */
