@@ -494,6 +494,7 @@ impl<'a> Calc<'a> {
             let mut items = Vec::new();
             let mut total = Decimal::ZERO;
             let mut ok = true;
+            let (mut biological, mut narcotic) = (false, false);
             for (d, drug) in order.drugs.iter().enumerate() {
                 let dpath = format!("{path}.drugs[{d}]");
                 let qty = positive_quantity(&drug.quantity, &format!("{dpath}.quantity"))?;
@@ -502,6 +503,8 @@ impl<'a> Calc<'a> {
                 match self.resolve_drug(&drug.code, form, &format!("{dpath}.code")) {
                     Some((row, price_sen)) => {
                         total += sen_to_yen(price_sen) * qty;
+                        biological |= row.biological == 1;
+                        narcotic |= row.narcotic == 1;
                         items.push(LineItem {
                             code: row.code.clone(),
                             name: row.name.clone(),
@@ -548,6 +551,24 @@ impl<'a> Calc<'a> {
                         total: points * i64::from(count),
                         trace,
                     });
+                }
+                // 第6部 注射 通則: 生物学的製剤を注射した場合 15点, 麻薬を注射した場合 5点 (医薬品マスター
+                // 生物学的製剤 / 麻薬・毒薬・覚醒剤原料・向精神薬 columns)
+                if injection && biological {
+                    self.fee_times(
+                        "130000110",
+                        path,
+                        count,
+                        "第6部 注射 通則: 生物学的製剤注射加算 (医薬品マスター 生物学的製剤 1)",
+                    );
+                }
+                if injection && narcotic {
+                    self.fee_times(
+                        "130000310",
+                        path,
+                        count,
+                        "第6部 注射 通則: 麻薬注射加算 (医薬品マスター 麻薬 1)",
+                    );
                 }
             }
         }
@@ -881,9 +902,14 @@ impl<'a> Calc<'a> {
 
     /// A fee the engine derives itself (調剤料, 処方料, 処方箋料), with its 年齢加算.
     fn fee(&mut self, code: &str, path: &str, rule: &str) {
+        self.fee_times(code, path, 1, rule);
+    }
+
+    /// A derived fee billed `count` times.
+    fn fee_times(&mut self, code: &str, path: &str, count: u32, rule: &str) {
         if let Some(r) = self.resolve_procedure(code, path) {
-            self.push(&r, 1, || rule.to_string());
-            self.age_addons(r.row, 1, path);
+            self.push(&r, count, || rule.to_string());
+            self.age_addons(r.row, count, path);
         }
     }
 
