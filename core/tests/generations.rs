@@ -148,15 +148,16 @@ fn the_2024_kaitei_between_two_generations() {
         .unwrap();
         engine.calculate(&req).unwrap()
     };
+    // 末梢血液一般検査 brings its 血液学的検査判断料 (D026, 125点 in both generations)
     let before = claim("2024-05-31");
     assert_eq!(
         (before.master_generation.as_str(), before.total_points),
-        ("2020-04-01", 288 + 21)
+        ("2020-04-01", 288 + 21 + 125)
     );
     let after = claim("2024-06-01");
     assert_eq!(
         (after.master_generation.as_str(), after.total_points),
-        ("2024-06-01", 291 + 21)
+        ("2024-06-01", 291 + 21 + 125)
     );
 }
 

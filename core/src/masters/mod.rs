@@ -151,6 +151,10 @@ pub struct Generation {
     pub modifiers: Table<ModifierRow>,
     /// 医科電子点数表 (補助・包括・背反・入院基本料・算定回数), when the generation has it.
     pub tensuhyo: Tensuhyo,
+    /// 判断料・診断料 codes (検査等実施判断区分 2, column 50) by 検査等実施判断グループ区分 (column
+    /// 51), from every version of every row: the 検査 rules find a group's 判断料 here instead of
+    /// scanning the whole table at each visit.
+    pub judgement_fees: BTreeMap<u32, Vec<String>>,
     pub loaded: Vec<LoadedFile>,
     /// Files present but not master files (read-me files and the like).
     pub skipped: Vec<String>,
@@ -229,6 +233,7 @@ impl Generation {
             }
         }
         g.procedures.finish();
+        g.judgement_fees = judgement_fees(&g.procedures);
         g.drugs.finish();
         g.materials.finish();
         g.comments.finish();
@@ -268,6 +273,26 @@ impl Generation {
             MasterKind::Modifier => go(&mut self.modifiers, full, name, bytes, keep),
         }
     }
+}
+
+/// The codes of the 判断料・診断料 rows (検査等実施判断区分 2) by 検査等実施判断グループ区分.
+fn judgement_fees(procedures: &Table<ProcedureRow>) -> BTreeMap<u32, Vec<String>> {
+    let mut by_group: BTreeMap<u32, Vec<String>> = BTreeMap::new();
+    for code in procedures.codes() {
+        let groups: HashSet<u32> = procedures
+            .versions(code)
+            .iter()
+            .filter(|r| r.test_judgement == 2)
+            .map(|r| r.test_judgement_group)
+            .collect();
+        for group in groups {
+            by_group.entry(group).or_default().push(code.to_string());
+        }
+    }
+    for codes in by_group.values_mut() {
+        codes.sort();
+    }
+    by_group
 }
 
 /// A generation's input files with zip archives opened: every file and zip member by name, read
