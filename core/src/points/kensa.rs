@@ -567,6 +567,12 @@ fn judgement_fees(calc: &mut Calc<'_>) {
     }
 }
 
+/// Whether the engine works out a code's 数量データ itself when the order gives none
+/// (外来迅速検体検査加算: the count of the visit's qualifying 検体検査).
+pub(crate) fn derives_quantity(code: &str) -> bool {
+    RAPID.iter().any(|r| r.addon == code)
+}
+
 /// 外来迅速検体検査加算 (第1款 通則3), asked for by ordering its code: without `quantity` the engine
 /// counts the visit's 検体検査 of 別表第九の二 and bills 10点 each, 5項目を限度 (the master's きざみ値);
 /// with `quantity` the orders pass priced it, and the count is checked against those items.
@@ -594,11 +600,6 @@ fn rapid_addon(calc: &mut Calc<'_>) {
     let code_path = format!("orders[{first}].code");
     let quantity_path = format!("orders[{first}].quantity");
     let order = &req.orders[first];
-    // the engine counts the items itself when no 数量 is given
-    if order.quantity.is_none() {
-        calc.findings
-            .retain(|f| !(f.code == "QUANTITY_REQUIRED" && f.path == quantity_path));
-    }
     if let Some(&again) = ordered.get(1) {
         calc.finding(
             "RAPID_ADDON_TWICE",

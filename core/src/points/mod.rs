@@ -637,6 +637,8 @@ impl<'a> Calc<'a> {
         let row = r.row;
         match (&order.quantity, row.kizami == 1) {
             (None, false) => Ok(Some(r)),
+            // a later pass prices it from what it counts (外来迅速検体検査加算: the qualifying 検体検査)
+            (None, true) if kensa::derives_quantity(&row.code) => Ok(None),
             (Some(q), false) => Err(Error::invalid_request(
                 &format!("{path}.quantity"),
                 format!(
