@@ -24,11 +24,13 @@ fn demo_prints_the_table_on_the_bundled_masters() {
     let (code, out, _) = santei(&["demo"]);
     assert_eq!(code, 0);
     // 4歳, 休日 初診: 291 + 乳幼児休日加算 365; ガスター散2% 0.6g = 9.90円 → 1点 × 5日;
-    // ベノキシール点眼液 1mL 25.10円 → 2.51 → 3点; 調剤料 11 + 8; 処方料 42; 末梢血液一般 21
+    // ベノキシール点眼液 1mL 25.10円 → 2.51 → 3点; 調剤料 11 + 8; 処方料 42; 末梢血液一般 21 and
+    // its D026 血液学的検査判断料 125 → 871点; 8,710円 × 2割 = 1,742円 → 1,740円
     assert!(out.contains("111012070  乳幼児休日加算（初診）"), "{out}");
-    assert!(out.contains("合計 746点"), "{out}");
+    assert!(out.contains("160061810  血液学的検査判断料"), "{out}");
+    assert!(out.contains("合計 871点"), "{out}");
     assert!(
-        out.contains("総医療費 7460円  負担割合 20% (preschool)  一部負担金 1490円"),
+        out.contains("総医療費 8710円  負担割合 20% (preschool)  一部負担金 1740円"),
         "{out}"
     );
 }
