@@ -1,7 +1,7 @@
 //! A readable table of a calculation, as a clerk would check it against the receipt.
 
 use santei_core::masters::diff::DiffResponse;
-use santei_core::model::{CalcResponse, MonthResponse};
+use santei_core::model::{CalcResponse, Finding, LineItem, MonthResponse, SectionTotal};
 use std::fmt::Write;
 
 /// Display width: East Asian wide characters take two columns.
@@ -25,16 +25,11 @@ fn pad(s: &str, w: usize) -> String {
     out
 }
 
-pub fn render(r: &CalcResponse) -> String {
-    let mut o = String::new();
+/// The column header of a line table; `extra` names a last column.
+fn header(o: &mut String, extra: &str) {
     let _ = writeln!(
         o,
-        "診療日 {}  マスター {}  年齢 {}歳",
-        r.service_date, r.master_generation, r.patient_age
-    );
-    let _ = writeln!(
-        o,
-        "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}",
+        "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}{extra}",
         "欄",
         "コード",
         pad("名称", 44),
@@ -42,35 +37,73 @@ pub fn render(r: &CalcResponse) -> String {
         "回数",
         "合計"
     );
-    for line in &r.lines {
-        let n = line.items.len();
-        for (i, item) in line.items.iter().enumerate() {
-            let mut name = item.name.clone();
-            if let (Some(q), Some(u)) = (&item.quantity, &item.unit) {
-                let _ = write!(name, " {q}{u}");
-            }
-            let sec = if i == 0 { line.section.as_str() } else { "" };
-            if i + 1 == n {
-                let _ = writeln!(
-                    o,
-                    "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}",
-                    sec,
-                    item.code,
-                    pad(&name, 44),
-                    line.points,
-                    line.count,
-                    line.total
-                );
-            } else {
-                let _ = writeln!(o, "{:<4} {:<9}  {}", sec, item.code, name);
-            }
+}
+
+/// One 算定単位: a row per item, the points on the last one (as on the receipt); `tail` ends it.
+fn item_rows(
+    o: &mut String,
+    section: &str,
+    items: &[LineItem],
+    (points, count, total): (i64, u32, i64),
+    tail: &str,
+) {
+    let n = items.len();
+    for (i, item) in items.iter().enumerate() {
+        let mut name = item.name.clone();
+        if let (Some(q), Some(u)) = (&item.quantity, &item.unit) {
+            let _ = write!(name, " {q}{u}");
+        }
+        let sec = if i == 0 { section } else { "" };
+        if i + 1 == n {
+            let _ = writeln!(
+                o,
+                "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}{tail}",
+                sec,
+                item.code,
+                pad(&name, 44),
+                points,
+                count,
+                total
+            );
+        } else {
+            let _ = writeln!(o, "{:<4} {:<9}  {}", sec, item.code, name);
         }
     }
+}
+
+/// Totals per 点数欄 and in all, then the findings.
+fn footer(o: &mut String, sections: &[SectionTotal], total: i64) {
     let _ = writeln!(o, "{}", "-".repeat(84));
-    for s in &r.sections {
+    for s in sections {
         let _ = writeln!(o, "  欄 {}: {}点", s.section, s.total);
     }
-    let _ = writeln!(o, "合計 {}点", r.total_points);
+    let _ = writeln!(o, "合計 {total}点");
+}
+
+fn findings(o: &mut String, findings: &[Finding]) {
+    for f in findings {
+        let _ = writeln!(o, "[{:?}] {} {}: {}", f.severity, f.code, f.path, f.message);
+    }
+}
+
+pub fn render(r: &CalcResponse) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "診療日 {}  マスター {}  年齢 {}歳",
+        r.service_date, r.master_generation, r.patient_age
+    );
+    header(&mut o, "");
+    for line in &r.lines {
+        item_rows(
+            &mut o,
+            &line.section,
+            &line.items,
+            (line.points, line.count, line.total),
+            "",
+        );
+    }
+    footer(&mut o, &r.sections, r.total_points);
     match &r.copay {
         Some(c) => {
             let _ = writeln!(
@@ -83,9 +116,7 @@ pub fn render(r: &CalcResponse) -> String {
             let _ = writeln!(o, "一部負担金: not computed (see findings)");
         }
     }
-    for f in &r.findings {
-        let _ = writeln!(o, "[{:?}] {} {}: {}", f.severity, f.code, f.path, f.message);
-    }
+    findings(&mut o, &r.findings);
     o
 }
 
@@ -134,53 +165,29 @@ pub fn render_diff(d: &DiffResponse) -> String {
 pub fn render_month(r: &MonthResponse) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "診療年月 {}  実日数 {}", r.month, r.actual_days);
-    let _ = writeln!(
-        o,
-        "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}  算定日",
-        "欄",
-        "コード",
-        pad("名称", 44),
-        "点数",
-        "回数",
-        "合計"
-    );
+    header(&mut o, "  算定日");
     for line in &r.lines {
-        let n = line.items.len();
-        for (i, item) in line.items.iter().enumerate() {
-            let sec = if i == 0 { line.section.as_str() } else { "" };
-            if i + 1 == n {
-                let days: Vec<String> = line
-                    .days
-                    .iter()
-                    .map(|d| {
-                        if d.count == 1 {
-                            d.day.to_string()
-                        } else {
-                            format!("{}×{}", d.day, d.count)
-                        }
-                    })
-                    .collect();
-                let _ = writeln!(
-                    o,
-                    "{:<4} {:<9}  {}  {:>6} {:>4} {:>7}  {}",
-                    sec,
-                    item.code,
-                    pad(&item.name, 44),
-                    line.points,
-                    line.count,
-                    line.total,
-                    days.join(",")
-                );
-            } else {
-                let _ = writeln!(o, "{:<4} {:<9}  {}", sec, item.code, item.name);
-            }
-        }
+        let days: Vec<String> = line
+            .days
+            .iter()
+            .map(|d| {
+                if d.count == 1 {
+                    d.day.to_string()
+                } else {
+                    format!("{}×{}", d.day, d.count)
+                }
+            })
+            .collect();
+        let tail = format!("  {}", days.join(","));
+        item_rows(
+            &mut o,
+            &line.section,
+            &line.items,
+            (line.points, line.count, line.total),
+            &tail,
+        );
     }
-    let _ = writeln!(o, "{}", "-".repeat(84));
-    for s in &r.sections {
-        let _ = writeln!(o, "  欄 {}: {}点", s.section, s.total);
-    }
-    let _ = writeln!(o, "合計 {}点", r.total_points);
+    footer(&mut o, &r.sections, r.total_points);
     for v in &r.visits {
         let yen = v.patient_yen.map_or("—".to_string(), |y| format!("{y}円"));
         let _ = writeln!(o, "  {} {}点 窓口 {}", v.date, v.total_points, yen);
@@ -197,8 +204,6 @@ pub fn render_month(r: &MonthResponse) -> String {
             let _ = writeln!(o, "一部負担金: not computed (see findings)");
         }
     }
-    for f in &r.findings {
-        let _ = writeln!(o, "[{:?}] {} {}: {}", f.severity, f.code, f.path, f.message);
-    }
+    findings(&mut o, &r.findings);
     o
 }

@@ -5,8 +5,6 @@
 
 #![allow(clippy::missing_safety_doc)]
 
-use santei_core::masters::diff::DiffRequest;
-use santei_core::model::MonthRequest;
 use santei_core::{wire, Engine, Error, ErrorCode};
 use std::cell::RefCell;
 use std::ffi::{c_char, CString};
@@ -144,6 +142,25 @@ unsafe fn out_handle<T>(
     Ok(())
 }
 
+/// One JSON call on an engine: request bytes → the core → canonical JSON in `*out`.
+unsafe fn json_call<Req: serde::de::DeserializeOwned, Resp: serde::Serialize>(
+    engine: *const SanteiEngine,
+    request: *const u8,
+    request_len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+    call: impl FnOnce(&Engine, &Req) -> Result<Resp, Error>,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            let request = utf8(request, request_len, "request")?;
+            let request: Req = wire::parse(request.as_bytes())?;
+            wire::to_canonical_json(&call(&engine.engine, &request)?)
+        })
+    })
+}
+
 /// The ABI version of this library (compare with `SANTEI_ABI_VERSION` from the header).
 #[no_mangle]
 pub extern "C" fn santei_abi_version() -> u32 {
@@ -251,14 +268,14 @@ pub unsafe extern "C" fn santei_calculate_json(
     out: *mut *mut u8,
     out_len: *mut usize,
 ) -> SanteiStatus {
-    guard(|| {
-        out_buffer(out, out_len, || {
-            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
-            let request = utf8(request, request_len, "request")?;
-            let request = wire::parse_request(request.as_bytes())?;
-            wire::to_canonical_json(&engine.engine.calculate(&request)?)
-        })
-    })
+    json_call(
+        engine,
+        request,
+        request_len,
+        out,
+        out_len,
+        Engine::calculate,
+    )
 }
 
 /// Calculates a month of visits as one レセプト. `request` is UTF-8 JSON of a MonthRequest
@@ -272,14 +289,14 @@ pub unsafe extern "C" fn santei_calculate_month_json(
     out: *mut *mut u8,
     out_len: *mut usize,
 ) -> SanteiStatus {
-    guard(|| {
-        out_buffer(out, out_len, || {
-            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
-            let request = utf8(request, request_len, "request")?;
-            let request: MonthRequest = wire::parse(request.as_bytes())?;
-            wire::to_canonical_json(&engine.engine.calculate_month(&request)?)
-        })
-    })
+    json_call(
+        engine,
+        request,
+        request_len,
+        out,
+        out_len,
+        Engine::calculate_month,
+    )
 }
 
 /// What changed in the masters between two dates of service. `request` is UTF-8 JSON
@@ -293,14 +310,14 @@ pub unsafe extern "C" fn santei_diff_masters_json(
     out: *mut *mut u8,
     out_len: *mut usize,
 ) -> SanteiStatus {
-    guard(|| {
-        out_buffer(out, out_len, || {
-            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
-            let request = utf8(request, request_len, "request")?;
-            let request: DiffRequest = wire::parse(request.as_bytes())?;
-            wire::to_canonical_json(&engine.engine.diff_masters(&request)?)
-        })
-    })
+    json_call(
+        engine,
+        request,
+        request_len,
+        out,
+        out_len,
+        Engine::diff_masters,
+    )
 }
 
 /// What the engine has loaded (generations, row counts, files) as canonical JSON.

@@ -6,9 +6,7 @@
 //! (the same name the C ABI and the other bindings use).
 
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
-use santei_core::masters::diff::DiffRequest;
-use santei_core::model::MonthRequest;
-use santei_core::{wire, CalcRequest, Engine as CoreEngine, Error, ErrorCode};
+use santei_core::{wire, Engine as CoreEngine, Error, ErrorCode};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -116,74 +114,75 @@ impl Engine {
 
     /// Calculates one visit: a `CalcRequest` object in, a `CalcResponse` object out.
     pub fn calculate(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        let req: CalcRequest = from_js(request)?;
-        let resp = self.inner.calculate(&req).map_err(|e| js_error(&e))?;
-        to_js(&resp, "response")
+        self.object_call(request, CoreEngine::calculate)
     }
 
     /// Calculates one visit: request JSON text in, canonical response JSON text out
     /// (compact, keys sorted; byte-identical to the C ABI's output).
     #[wasm_bindgen(js_name = calculateJson)]
     pub fn calculate_json(&self, text: JsValue) -> Result<String, JsValue> {
-        let text = text.as_string().ok_or_else(|| {
-            fail(
-                ErrorCode::InvalidArgument,
-                "calculateJson: expected the request as a string",
-            )
-        })?;
-        let req = wire::parse_request(text.as_bytes()).map_err(|e| js_error(&e))?;
-        let resp = self.inner.calculate(&req).map_err(|e| js_error(&e))?;
-        canonical_text(&resp)
+        self.text_call(text, "calculateJson", CoreEngine::calculate)
     }
 
     /// A month of visits as one レセプト: a `MonthRequest` object in, a `MonthResponse` out.
     #[wasm_bindgen(js_name = calculateMonth)]
     pub fn calculate_month(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        let req: MonthRequest = from_js(request)?;
-        let resp = self.inner.calculate_month(&req).map_err(|e| js_error(&e))?;
-        to_js(&resp, "response")
+        self.object_call(request, CoreEngine::calculate_month)
     }
 
     /// The same as `calculateMonth` with JSON text in and canonical JSON text out.
     #[wasm_bindgen(js_name = calculateMonthJson)]
     pub fn calculate_month_json(&self, text: JsValue) -> Result<String, JsValue> {
-        let text = text.as_string().ok_or_else(|| {
-            fail(
-                ErrorCode::InvalidArgument,
-                "calculateMonthJson: expected the request as a string",
-            )
-        })?;
-        let req: MonthRequest = wire::parse(text.as_bytes()).map_err(|e| js_error(&e))?;
-        let resp = self.inner.calculate_month(&req).map_err(|e| js_error(&e))?;
-        canonical_text(&resp)
+        self.text_call(text, "calculateMonthJson", CoreEngine::calculate_month)
     }
 
     /// What changed in the masters between two dates: a `DiffRequest` object in, a
     /// `DiffResponse` object out.
     #[wasm_bindgen(js_name = diffMasters)]
     pub fn diff_masters(&self, request: JsValue) -> Result<JsValue, JsValue> {
-        let req: DiffRequest = from_js(request)?;
-        let resp = self.inner.diff_masters(&req).map_err(|e| js_error(&e))?;
-        to_js(&resp, "response")
+        self.object_call(request, CoreEngine::diff_masters)
     }
 
     /// The same as `diffMasters` with JSON text in and canonical JSON text out.
     #[wasm_bindgen(js_name = diffMastersJson)]
     pub fn diff_masters_json(&self, text: JsValue) -> Result<String, JsValue> {
-        let text = text.as_string().ok_or_else(|| {
-            fail(
-                ErrorCode::InvalidArgument,
-                "diffMastersJson: expected the request as a string",
-            )
-        })?;
-        let req: DiffRequest = wire::parse(text.as_bytes()).map_err(|e| js_error(&e))?;
-        let resp = self.inner.diff_masters(&req).map_err(|e| js_error(&e))?;
-        canonical_text(&resp)
+        self.text_call(text, "diffMastersJson", CoreEngine::diff_masters)
     }
 
     /// What the engine has loaded: version and, per generation, its files and row counts.
     pub fn info(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.info(), "engine info")
+    }
+}
+
+impl Engine {
+    /// A plain JS object in, the core's response as a plain JS object out.
+    fn object_call<Req: serde::de::DeserializeOwned, Resp: Serialize>(
+        &self,
+        request: JsValue,
+        call: impl FnOnce(&CoreEngine, &Req) -> santei_core::Result<Resp>,
+    ) -> Result<JsValue, JsValue> {
+        let req: Req = from_js(request)?;
+        let resp = call(&self.inner, &req).map_err(|e| js_error(&e))?;
+        to_js(&resp, "response")
+    }
+
+    /// JSON text in, canonical JSON text out (byte-identical to the C ABI's output).
+    fn text_call<Req: serde::de::DeserializeOwned, Resp: Serialize>(
+        &self,
+        text: JsValue,
+        method: &str,
+        call: impl FnOnce(&CoreEngine, &Req) -> santei_core::Result<Resp>,
+    ) -> Result<String, JsValue> {
+        let text = text.as_string().ok_or_else(|| {
+            fail(
+                ErrorCode::InvalidArgument,
+                format!("{method}: expected the request as a string"),
+            )
+        })?;
+        let req: Req = wire::parse(text.as_bytes()).map_err(|e| js_error(&e))?;
+        let resp = call(&self.inner, &req).map_err(|e| js_error(&e))?;
+        canonical_text(&resp)
     }
 }
 
