@@ -215,17 +215,7 @@ namespace Santei
         /// <summary>Calculates one claim: request JSON in, canonical response JSON out.</summary>
         public string CalculateJson(string requestJson)
         {
-            if (requestJson == null)
-            {
-                throw new ArgumentNullException("requestJson");
-            }
-            ThrowIfDisposed();
-            byte[] request = Native.Utf8Bytes(requestJson, "requestJson");
-            IntPtr buffer;
-            UIntPtr length;
-            SanteiStatus status = Native.santei_calculate_json(
-                handle, Native.NonNull(request), (UIntPtr)request.Length, out buffer, out length);
-            return Native.TakeBuffer(status, buffer, length);
+            return CallJson(requestJson, Native.CalculateJson);
         }
 
         /// <summary>
@@ -235,17 +225,7 @@ namespace Santei
         /// </summary>
         public string CalculateMonthJson(string requestJson)
         {
-            if (requestJson == null)
-            {
-                throw new ArgumentNullException("requestJson");
-            }
-            ThrowIfDisposed();
-            byte[] request = Native.Utf8Bytes(requestJson, "requestJson");
-            IntPtr buffer;
-            UIntPtr length;
-            SanteiStatus status = Native.santei_calculate_month_json(
-                handle, Native.NonNull(request), (UIntPtr)request.Length, out buffer, out length);
-            return Native.TakeBuffer(status, buffer, length);
+            return CallJson(requestJson, Native.CalculateMonthJson);
         }
 
         /// <summary>
@@ -255,17 +235,7 @@ namespace Santei
         /// </summary>
         public string DiffMastersJson(string requestJson)
         {
-            if (requestJson == null)
-            {
-                throw new ArgumentNullException("requestJson");
-            }
-            ThrowIfDisposed();
-            byte[] request = Native.Utf8Bytes(requestJson, "requestJson");
-            IntPtr buffer;
-            UIntPtr length;
-            SanteiStatus status = Native.santei_diff_masters_json(
-                handle, Native.NonNull(request), (UIntPtr)request.Length, out buffer, out length);
-            return Native.TakeBuffer(status, buffer, length);
+            return CallJson(requestJson, Native.DiffMastersJson);
         }
 
         /// <summary>What the engine has loaded (generations, row counts, files) as canonical JSON.</summary>
@@ -283,6 +253,25 @@ namespace Santei
         {
             handle.Dispose();
             GC.SuppressFinalize(this);
+        }
+
+        /// <summary>
+        /// The one shape of the JSON calls: checks the argument and the handle, sends the request as
+        /// UTF-8 through <paramref name="call"/>, and copies (and frees) the buffer it returns.
+        /// </summary>
+        private string CallJson(string requestJson, Native.JsonCall call)
+        {
+            if (requestJson == null)
+            {
+                throw new ArgumentNullException("requestJson");
+            }
+            ThrowIfDisposed();
+            byte[] request = Native.Utf8Bytes(requestJson, "requestJson");
+            IntPtr buffer;
+            UIntPtr length;
+            SanteiStatus status = call(
+                handle, Native.NonNull(request), (UIntPtr)request.Length, out buffer, out length);
+            return Native.TakeBuffer(status, buffer, length);
         }
 
         private void ThrowIfDisposed()
@@ -358,6 +347,15 @@ namespace Santei
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern SanteiStatus santei_diff_masters_json(
             EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
+
+        /// <summary>The signature shared by the JSON calls (request bytes in, owned buffer out).</summary>
+        internal delegate SanteiStatus JsonCall(
+            EngineHandle engine, byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
+
+        // One delegate per JSON call, made once rather than on every call.
+        internal static readonly JsonCall CalculateJson = santei_calculate_json;
+        internal static readonly JsonCall CalculateMonthJson = santei_calculate_month_json;
+        internal static readonly JsonCall DiffMastersJson = santei_diff_masters_json;
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern SanteiStatus santei_engine_info_json(

@@ -108,9 +108,9 @@ namespace Santei.Tests
                     CheckFromFiles(masters, engine, firstRequest);
                 }
                 CheckMasterErrors(masters);
-                CheckParseError(engine);
-                CheckMonthParseError(engine);
-                CheckDiffParseError(engine);
+                ExpectParseError("csharp-parse-error", engine.CalculateJson);
+                ExpectParseError("csharp-month-parse-error", engine.CalculateMonthJson);
+                ExpectParseError("csharp-diff-parse-error", engine.DiffMastersJson);
                 CheckVersion();
                 CheckInfo(engine);
                 CheckNullArguments(engine);
@@ -419,52 +419,15 @@ namespace Santei.Tests
             }
         }
 
-        private static void CheckParseError(Engine engine)
+        /// <summary>
+        /// <paramref name="call"/> on "{not json" must throw SANTEI_PARSE_ERROR (code and status)
+        /// with the library's message.
+        /// </summary>
+        private static void ExpectParseError(string name, Func<string, string> call)
         {
-            const string name = "csharp-parse-error";
             try
             {
-                engine.CalculateJson("{not json");
-                Fail(name, "expected SANTEI_PARSE_ERROR, got a response");
-            }
-            catch (SanteiException e)
-            {
-                Expect(name, e.Code == "SANTEI_PARSE_ERROR" && e.Status == SanteiStatus.SANTEI_PARSE_ERROR
-                    && e.Message.Length > 0,
-                    "expected SANTEI_PARSE_ERROR with a message, got " + e.Code + ": " + e.Message);
-            }
-            catch (Exception e)
-            {
-                Fail(name, "unexpected exception: " + e);
-            }
-        }
-
-        private static void CheckMonthParseError(Engine engine)
-        {
-            const string name = "csharp-month-parse-error";
-            try
-            {
-                engine.CalculateMonthJson("{not json");
-                Fail(name, "expected SANTEI_PARSE_ERROR, got a response");
-            }
-            catch (SanteiException e)
-            {
-                Expect(name, e.Code == "SANTEI_PARSE_ERROR" && e.Status == SanteiStatus.SANTEI_PARSE_ERROR
-                    && e.Message.Length > 0,
-                    "expected SANTEI_PARSE_ERROR with a message, got " + e.Code + ": " + e.Message);
-            }
-            catch (Exception e)
-            {
-                Fail(name, "unexpected exception: " + e);
-            }
-        }
-
-        private static void CheckDiffParseError(Engine engine)
-        {
-            const string name = "csharp-diff-parse-error";
-            try
-            {
-                engine.DiffMastersJson("{not json");
+                call("{not json");
                 Fail(name, "expected SANTEI_PARSE_ERROR, got a response");
             }
             catch (SanteiException e)
@@ -609,18 +572,7 @@ namespace Santei.Tests
 
         private static void ExpectNull(List<string> problems, string what, Action call)
         {
-            try
-            {
-                call();
-                problems.Add(what + ": no exception");
-            }
-            catch (ArgumentNullException)
-            {
-            }
-            catch (Exception e)
-            {
-                problems.Add(what + ": " + e.GetType().Name + ": " + e.Message);
-            }
+            ExpectThrows<ArgumentNullException>(problems, what, what + ": no exception", call);
         }
 
         private static void CheckDispose(string masters)
@@ -646,17 +598,28 @@ namespace Santei.Tests
 
         private static void ExpectDisposed(List<string> problems, string what, Action call)
         {
+            ExpectThrows<ObjectDisposedException>(
+                problems, what + " after Dispose", what + " after Dispose did not throw", call);
+        }
+
+        /// <summary>
+        /// Adds a problem unless <paramref name="call"/> throws a <typeparamref name="T"/>:
+        /// <paramref name="noThrow"/> when it returns, "<paramref name="what"/>: Type: message" for another exception.
+        /// </summary>
+        private static void ExpectThrows<T>(List<string> problems, string what, string noThrow, Action call)
+            where T : Exception
+        {
             try
             {
                 call();
-                problems.Add(what + " after Dispose did not throw");
+                problems.Add(noThrow);
             }
-            catch (ObjectDisposedException)
+            catch (T)
             {
             }
             catch (Exception e)
             {
-                problems.Add(what + " after Dispose: " + e.GetType().Name + ": " + e.Message);
+                problems.Add(what + ": " + e.GetType().Name + ": " + e.Message);
             }
         }
 

@@ -122,11 +122,7 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public String calculateJson(String requestJson) {
-        Objects.requireNonNull(requestJson, "requestJson");
-        byte[] request = NativeSupport.utf8(requestJson, "requestJson");
-        SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
-        return withHandle(h -> NativeSupport.callForString(lib,
-                (out, outLen) -> lib.santei_calculate_json(h, request, requestLen, out, outLen)));
+        return callJson(requestJson, lib::santei_calculate_json);
     }
 
     /**
@@ -141,11 +137,7 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public String calculateMonthJson(String requestJson) {
-        Objects.requireNonNull(requestJson, "requestJson");
-        byte[] request = NativeSupport.utf8(requestJson, "requestJson");
-        SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
-        return withHandle(h -> NativeSupport.callForString(lib,
-                (out, outLen) -> lib.santei_calculate_month_json(h, request, requestLen, out, outLen)));
+        return callJson(requestJson, lib::santei_calculate_month_json);
     }
 
     /**
@@ -159,11 +151,7 @@ public final class Engine implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public String diffMastersJson(String requestJson) {
-        Objects.requireNonNull(requestJson, "requestJson");
-        byte[] request = NativeSupport.utf8(requestJson, "requestJson");
-        SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
-        return withHandle(h -> NativeSupport.callForString(lib,
-                (out, outLen) -> lib.santei_diff_masters_json(h, request, requestLen, out, outLen)));
+        return callJson(requestJson, lib::santei_diff_masters_json);
     }
 
     /**
@@ -198,6 +186,25 @@ public final class Engine implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    /** The signature shared by the JSON calls: request bytes in, an owned buffer out. */
+    @FunctionalInterface
+    private interface JsonCall {
+        int call(Pointer engine, byte[] request, SanteiLibrary.SizeT requestLen,
+                 PointerByReference out, SanteiLibrary.SizeTByReference outLen);
+    }
+
+    /**
+     * The one shape of the JSON calls: checks and encodes the request (strict UTF-8), makes the call
+     * on the open handle, and copies and frees the buffer it returns.
+     */
+    private String callJson(String requestJson, JsonCall call) {
+        Objects.requireNonNull(requestJson, "requestJson");
+        byte[] request = NativeSupport.utf8(requestJson, "requestJson");
+        SanteiLibrary.SizeT requestLen = NativeSupport.len(request, requestJson);
+        return withHandle(h -> NativeSupport.callForString(lib,
+                (out, outLen) -> call.call(h, request, requestLen, out, outLen)));
     }
 
     private interface HandleCall<T> {

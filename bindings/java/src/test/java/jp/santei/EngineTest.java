@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -89,6 +90,21 @@ class EngineTest {
 
     private static byte[] readAll(InputStream in) throws IOException {
         return in.readAllBytes();
+    }
+
+    /** Sends the first success request of {@code call} through {@code method}; the answer must be canonical. */
+    private static String assertCanonicalResponse(String call, UnaryOperator<String> method) throws IOException {
+        String out = method.apply(firstSuccessRequest(call));
+        assertEquals(CanonicalJson.canonical(out), out);
+        return out;
+    }
+
+    /** {@code method("{not json")} must throw SANTEI_PARSE_ERROR with the library's message. */
+    private static SanteiException assertNotJsonIsAParseError(UnaryOperator<String> method) {
+        SanteiException e = assertThrows(SanteiException.class, () -> method.apply("{not json"));
+        assertEquals("SANTEI_PARSE_ERROR", e.getCode());
+        assertFalse(e.getMessage().isEmpty(), "message from santei_last_error_message()");
+        return e;
     }
 
     @Test
@@ -160,8 +176,7 @@ class EngineTest {
 
     @Test
     void responseIsAlreadyCanonical() throws IOException {
-        String out = engine.calculateJson(firstSuccessRequest());
-        assertEquals(CanonicalJson.canonical(out), out);
+        assertCanonicalResponse("calculate", engine::calculateJson);
     }
 
     @Test
@@ -190,38 +205,30 @@ class EngineTest {
 
     @Test
     void notJsonIsAParseError() {
-        SanteiException e = assertThrows(SanteiException.class, () -> engine.calculateJson("{not json"));
-        assertEquals("SANTEI_PARSE_ERROR", e.getCode());
-        assertFalse(e.getMessage().isEmpty(), "message from santei_last_error_message()");
+        SanteiException e = assertNotJsonIsAParseError(engine::calculateJson);
         assertTrue(e.toString().contains("SANTEI_PARSE_ERROR"));
     }
 
     @Test
     void calculateMonthNotJsonIsAParseError() {
-        SanteiException e = assertThrows(SanteiException.class, () -> engine.calculateMonthJson("{not json"));
-        assertEquals("SANTEI_PARSE_ERROR", e.getCode());
+        SanteiException e = assertNotJsonIsAParseError(engine::calculateMonthJson);
         assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
-        assertFalse(e.getMessage().isEmpty(), "message from santei_last_error_message()");
     }
 
     @Test
     void calculateMonthResponseIsAlreadyCanonical() throws IOException {
-        String out = engine.calculateMonthJson(firstSuccessRequest("calculateMonth"));
-        assertEquals(CanonicalJson.canonical(out), out);
+        assertCanonicalResponse("calculateMonth", engine::calculateMonthJson);
     }
 
     @Test
     void diffMastersNotJsonIsAParseError() {
-        SanteiException e = assertThrows(SanteiException.class, () -> engine.diffMastersJson("{not json"));
-        assertEquals("SANTEI_PARSE_ERROR", e.getCode());
+        SanteiException e = assertNotJsonIsAParseError(engine::diffMastersJson);
         assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
-        assertFalse(e.getMessage().isEmpty(), "message from santei_last_error_message()");
     }
 
     @Test
     void diffMastersResponseIsAlreadyCanonical() throws IOException {
-        String out = engine.diffMastersJson(firstSuccessRequest("diffMasters"));
-        assertEquals(CanonicalJson.canonical(out), out);
+        String out = assertCanonicalResponse("diffMasters", engine::diffMastersJson);
         JsonNode diff = CanonicalJson.parse(out);
         assertTrue(diff.has("from") && diff.has("to") && diff.has("changes"), out);
     }
