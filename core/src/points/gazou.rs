@@ -113,6 +113,16 @@ const CT_SECOND: &str = "170022290";
 /// E400 注1 フィルム料（乳幼児）加算 (特定器材, 金額種別 5 %加算 10.00 → 材料価格 × 1.1).
 const FILM_INFANT: &str = "799990070";
 
+/// The orders pass leaves a 撮影's %加算 年齢加算 to this pass (it prices them with the study).
+pub(crate) fn prices_percent_age_addon(base: &ProcedureRow) -> bool {
+    super::section_of(base.section_outpatient) == Some("70")
+}
+
+/// The orders pass leaves フィルム料（乳幼児）加算 (特定器材 金額種別 5) to this pass.
+pub(crate) fn prices_material(code: &str) -> bool {
+    code == FILM_INFANT
+}
+
 /// 材料価格基準 別表 Ⅲ (フィルム): 特定器材マスター 別表番号 3.
 const FILM_TABLE: u32 = 3;
 
@@ -978,9 +988,6 @@ impl Supplies {
                 continue;
             }
             let path = format!("orders[{}].materials[{at}].code", m.order);
-            // the orders pass does not price 金額種別 5: the 加算 is this pass's
-            calc.findings
-                .retain(|f| !(f.code == "UNSUPPORTED_RULE" && f.path == path));
             if let Some(row) = material_row(calc, FILM_INFANT) {
                 if self.infant.is_none() {
                     self.infant = Some((row.clone(), path));
@@ -1135,10 +1142,6 @@ fn age_percent<'a>(calc: &mut Calc<'a>, shot: &Member<'a>) -> Option<Percent<'a>
         if row.points_kind != PointsKind::PercentAdd {
             continue;
         }
-        let prefix = format!("{} ", row.code);
-        calc.findings.retain(|f| {
-            !(f.code == "UNSUPPORTED_RULE" && f.path == path && f.message.starts_with(&prefix))
-        });
         if !row.facility_standards.is_empty() {
             continue;
         }

@@ -326,6 +326,16 @@ impl<'a> Calc<'a> {
         for addon in &base.age_addons {
             match self.in_age_band(addon.lower, addon.upper) {
                 Ok(true) => {
+                    // a %加算 of a 撮影 is priced with its study by the 画像診断 pass
+                    let percent = self
+                        .ctx
+                        .generation
+                        .procedures
+                        .latest(&addon.code)
+                        .is_some_and(|a| a.points_kind == PointsKind::PercentAdd);
+                    if percent && gazou::prices_percent_age_addon(base) {
+                        continue;
+                    }
                     if let Some(r) = self.resolve_procedure(&addon.code, path) {
                         let age = self.ctx.age;
                         self.push(&r, count, || {
@@ -573,6 +583,9 @@ impl<'a> Calc<'a> {
             }
         }
         for (m, material) in order.materials.iter().enumerate() {
+            if gazou::prices_material(&material.code) {
+                continue; // priced with its study by the 画像診断 pass (フィルム料（乳幼児）加算)
+            }
             let mpath = format!("{path}.materials[{m}]");
             let qty = positive_quantity(&material.quantity, &format!("{mpath}.quantity"))?;
             let Some((row, price_sen)) = self.dated(
@@ -692,7 +705,8 @@ impl<'a> Calc<'a> {
                                 ),
                             });
                         }
-                        r.points = x100 / 100;
+                        // 1点未満四捨五入; the 画像診断 pass re-prices 逓減 steps in hundredths
+                        r.points = (x100 + 50).div_euclid(100);
                         Ok(Some(r))
                     }
                 }
