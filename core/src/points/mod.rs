@@ -1,9 +1,12 @@
 //! 点数算定 for one outpatient visit.
 
+mod chusha;
 pub mod drug;
 mod gazou;
 mod kanri;
 mod kensa;
+mod shochi;
+mod zaitaku;
 pub mod kizami;
 pub mod month;
 pub mod visit;
@@ -1135,6 +1138,9 @@ pub fn calculate(ctx: &Context<'_>, req: &CalcRequest) -> Result<(Vec<Line>, Vec
     calc.prescription()?;
     kensa::apply(&mut calc);
     gazou::apply(&mut calc);
+    chusha::apply(&mut calc);
+    shochi::apply(&mut calc);
+    zaitaku::apply(&mut calc);
     kanri::apply(&mut calc);
     calc.lines.sort_by(|a, b| a.section.cmp(&b.section));
     Ok((calc.lines, calc.findings))
