@@ -145,6 +145,11 @@ pub struct Facility {
     /// 許可病床数
     #[serde(default)]
     pub beds: u32,
+    /// 施設基準 届出 held (施設基準コード, マスターファイル仕様説明書 別紙7-8). When given, a code whose
+    /// master row requires 施設基準 (columns 72–81) is billed only if one of them is held; when
+    /// absent, the requirement is not checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standards: Option<Vec<u32>>,
 }
 
 impl Default for Facility {
@@ -152,6 +157,7 @@ impl Default for Facility {
         Facility {
             kind: FacilityKind::Clinic,
             beds: 0,
+            standards: None,
         }
     }
 }

@@ -163,6 +163,8 @@ pub struct ProcedureRow {
     pub dpc: u32,
     /// 19 病院・診療所区分 (0, 1 病院のみ, 2 診療所のみ, 4 短期滞在手術等基本料3)
     pub facility_scope: u32,
+    /// 25 傷病名関連区分 (e.g. 5: B000 and its 加算, which need a 特定疾患)
+    pub disease_related: u32,
     /// 27 実日数 / 28 日数・回数
     pub actual_days: u32,
     pub days_count: u32,
@@ -190,10 +192,15 @@ pub struct ProcedureRow {
     /// 44 適合区分, 45 対象施設基準
     pub conformity: u32,
     pub facility_standard: u32,
+    /// 46 処置乳幼児加算区分, 47 極低出生体重児加算区分
+    pub infant_procedure: u32,
+    pub low_birth_weight: u32,
     /// 50 検査等実施判断区分 (1 実施料, 2 判断料)
     pub test_judgement: u32,
     /// 51 検査等実施判断グループ区分
     pub test_judgement_group: u32,
+    /// 52 逓減対象区分
+    pub decreasing: u32,
     /// 56 外来管理加算区分 (0, 1 外来管理加算を算定できない, 2 外来管理加算自体)
     pub gairai_kanri: u32,
     /// 57 点数識別（旧）
@@ -211,6 +218,8 @@ pub struct ProcedureRow {
     pub facility_standards: Vec<u32>,
     /// 85 + 92 + 93: 点数表の区分番号, e.g. "A000", "D007-2"
     pub kubun: String,
+    /// 94 コード表用番号 項番
+    pub item_no: u32,
     /// 87 変更年月日 (YYYYMMDD)
     pub changed: u32,
     /// 88 廃止年月日 (last day the code may be used; 99999999 = open)
@@ -272,6 +281,7 @@ fn parse_row(row: &Row<'_>) -> Result<ProcedureRow> {
         bundle_group: row.number(16, "包括対象検査")?,
         dpc: row.number(18, "DPC適用区分")?,
         facility_scope: row.number(19, "病院・診療所区分")?,
+        disease_related: row.number(25, "傷病名関連区分")?,
         actual_days: row.number(27, "実日数")?,
         days_count: row.number(28, "日数・回数")?,
         drug_related: row.number(29, "医薬品関連区分")?,
@@ -293,8 +303,11 @@ fn parse_row(row: &Row<'_>) -> Result<ProcedureRow> {
         time_addon: row.number(43, "時間加算区分")?,
         conformity: row.number(44, "適合区分")?,
         facility_standard: row.number(45, "対象施設基準")?,
+        infant_procedure: row.number(46, "処置乳幼児加算区分")?,
+        low_birth_weight: row.number(47, "極低出生体重児加算区分")?,
         test_judgement: row.number(50, "検査等実施判断区分")?,
         test_judgement_group: row.number(51, "検査等実施判断グループ区分")?,
+        decreasing: row.number(52, "逓減対象区分")?,
         gairai_kanri: row.number(56, "外来管理加算区分")?,
         old_points_kind: PointsKind::parse(row, 57)?,
         // 点数識別（旧） 0 = there is no 旧点数 (a new code); its "0.00" is not a price
@@ -308,6 +321,7 @@ fn parse_row(row: &Row<'_>) -> Result<ProcedureRow> {
         bed_class: row.number(71, "病床数区分")?,
         facility_standards,
         kubun: kubun(row),
+        item_no: row.number(94, "コード表用番号 項番")?,
         changed: row.date(87, "変更年月日")?,
         abolished: row.date(88, "廃止年月日")?,
         age_addons,

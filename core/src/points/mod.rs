@@ -5,11 +5,11 @@ pub mod drug;
 mod gazou;
 mod kanri;
 mod kensa;
-mod shochi;
-mod zaitaku;
 pub mod kizami;
 pub mod month;
+mod shochi;
 pub mod visit;
+mod zaitaku;
 
 use crate::copay::burden::school_entry;
 use crate::date::{first_of_next_month, reaches_age};
@@ -168,6 +168,24 @@ impl<'a> Calc<'a> {
                 ),
             );
             return None;
+        }
+        // 施設基準①–⑩ (master columns 72–81): billed only with one of them 届出 (when declared)
+        if let Some(held) = &self.req.facility.standards {
+            if !row.facility_standards.is_empty()
+                && !row.facility_standards.iter().any(|s| held.contains(s))
+            {
+                let need: Vec<String> = row.facility_standards.iter().map(u32::to_string).collect();
+                self.finding(
+                    "FACILITY_STANDARD_REQUIRED",
+                    path,
+                    format!(
+                        "{code} {} needs a 施設基準 届出 ({}); the facility declares none of them",
+                        row.name,
+                        need.join(", ")
+                    ),
+                );
+                return None;
+            }
         }
         let Some(section) = section_of(row.section_outpatient) else {
             self.finding(
