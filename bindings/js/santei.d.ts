@@ -74,6 +74,11 @@ export interface Facility {
   kind: FacilityKind;
   /** 許可病床数. Default: 0. */
   beds?: number;
+  /**
+   * 施設基準 届出 held (施設基準コード, マスターファイル仕様説明書 別紙7-8). When given, a code whose master row
+   * requires 施設基準 is billed only if one of them is held; when absent, the requirement is not checked.
+   */
+  standards?: number[];
 }
 
 /** `clinic` 診療所, `hospital` 病院. */
