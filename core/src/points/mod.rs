@@ -347,14 +347,17 @@ impl<'a> Calc<'a> {
         for addon in &base.age_addons {
             match self.in_age_band(addon.lower, addon.upper) {
                 Ok(true) => {
-                    // a %加算 of a 撮影 is priced with its study by the 画像診断 pass
+                    // a %加算 (撮影, ギプス) is priced with its base by the 画像診断 / 処置 pass
                     let percent = self
                         .ctx
                         .generation
                         .procedures
                         .latest(&addon.code)
                         .is_some_and(|a| a.points_kind == PointsKind::PercentAdd);
-                    if percent && gazou::prices_percent_age_addon(base) {
+                    if percent
+                        && (gazou::prices_percent_age_addon(base)
+                            || shochi::prices_percent_age_addon(base))
+                    {
                         continue;
                     }
                     if let Some(r) = self.resolve_procedure(&addon.code, path) {
