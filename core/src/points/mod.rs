@@ -399,6 +399,13 @@ impl<'a> Calc<'a> {
             .filter(|r| r.addon_seq == "0" && has_addon_code(r))
             .map(|r| r.addon_code.as_str())
             .collect();
+        // 年齢加算 codes (master columns 100–111) of the ordered items: the engine adds them itself
+        let age_addon_codes: Vec<&str> = req
+            .orders
+            .iter()
+            .filter_map(|o| procedures.latest(&o.code))
+            .flat_map(|r| r.age_addons.iter().map(|a| a.code.as_str()))
+            .collect();
         for (i, order) in req.orders.iter().enumerate() {
             let path = format!("orders[{i}]");
             let count = order.count.unwrap_or(1);
@@ -409,7 +416,9 @@ impl<'a> Calc<'a> {
                 ));
             }
             let code_path = format!("{path}.code");
-            if AUTO_ADDONS.contains(&order.code.as_str()) {
+            if AUTO_ADDONS.contains(&order.code.as_str())
+                || age_addon_codes.contains(&order.code.as_str())
+            {
                 self.finding(
                     "AUTO_ADDON_ORDERED",
                     &code_path,
