@@ -426,6 +426,12 @@ impl<'a> Calc<'a> {
                 );
                 continue;
             }
+            if procedures
+                .latest(&order.code)
+                .is_some_and(zaitaku::handles_order)
+            {
+                continue; // 往診料 注1 加算: billed or refused by the 在宅 pass
+            }
             let Some(r) = self.resolve_procedure(&order.code, &code_path) else {
                 continue;
             };

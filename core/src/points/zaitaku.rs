@@ -154,6 +154,16 @@ const HOMON: &[Homon] = &[
 ];
 
 /// Applies the 在宅医療 rules to the visit's lines.
+/// The 往診料 注1 加算 (注加算コード 1401, 通番 1) other than the plain 緊急往診加算 (ハ・ニ, ordered by
+/// hand and priced by the orders pass) are this pass's to bill or refuse: the orders pass leaves
+/// such an order alone instead of pricing it or reporting it.
+pub(crate) fn handles_order(row: &ProcedureRow) -> bool {
+    row.addon_code == OUSHIN_ADDON_CODE
+        && row.addon_seq == "1"
+        && row.code != KINKYU.designated
+        && row.code != KINKYU.other
+}
+
 pub(crate) fn apply(calc: &mut Calc<'_>) {
     refuse_ordered_addons(calc);
     homon(calc);
@@ -200,9 +210,6 @@ fn refuse_ordered_addons(calc: &mut Calc<'_>) {
             continue;
         };
         calc.lines.retain(|l| single_code(l) != Some(code));
-        // the orders pass may have said the order is unusable for another reason; one finding is enough
-        calc.findings
-            .retain(|f| !(f.path == path && f.code == "ADDON_WITHOUT_BASE"));
         calc.finding(finding, &path, message);
     }
 }
