@@ -420,6 +420,14 @@ fn yakuzai_joho(calc: &mut Calc<'_>) {
 /// 1 上限回数を算定する → the 上限回数 is billed, with a warning.
 fn monthly_limits(calc: &mut Calc<'_>) {
     for item in MONTHLY {
+        // nothing to count unless the visit bills one of the item's codes
+        if !calc
+            .lines
+            .iter()
+            .any(|l| single_code(l).is_some_and(|c| item.codes.contains(&c)))
+        {
+            continue;
+        }
         let mut used: u32 = item.codes.iter().map(|c| earlier(calc, c)).sum();
         let mut i = 0;
         while i < calc.lines.len() {

@@ -1172,12 +1172,40 @@ pub fn calculate(ctx: &Context<'_>, req: &CalcRequest) -> Result<(Vec<Line>, Vec
     };
     calc.orders()?;
     calc.prescription()?;
-    kensa::apply(&mut calc);
-    gazou::apply(&mut calc);
-    chusha::apply(&mut calc);
-    shochi::apply(&mut calc);
-    zaitaku::apply(&mut calc);
-    kanri::apply(&mut calc);
+    // each 部's pass runs only when the visit has something of that 部 (a cheap test first)
+    let has = |calc: &Calc<'_>, sections: &[&str]| {
+        calc.lines
+            .iter()
+            .any(|l| sections.contains(&l.section.as_str()))
+    };
+    let (kensa, gazou, chusha, shochi) = (
+        // an 外来迅速検体検査加算 order left to the 検査 pass must reach it even with no 検査 line
+        has(&calc, &["60"]) || req.orders.iter().any(|o| kensa::derives_quantity(&o.code)),
+        has(&calc, &["70"]),
+        has(&calc, &["31", "32", "33"]),
+        has(&calc, &["40", "50", "54"]),
+    );
+    // 在宅 also refuses 往診料 加算 orders the orders pass left to it (C 区分 codes 114…)
+    let zaitaku = has(&calc, &["14"]) || req.orders.iter().any(|o| o.code.starts_with("114"));
+    if kensa {
+        kensa::apply(&mut calc);
+    }
+    if gazou {
+        gazou::apply(&mut calc);
+    }
+    if chusha {
+        chusha::apply(&mut calc);
+    }
+    if shochi {
+        shochi::apply(&mut calc);
+    }
+    if zaitaku {
+        zaitaku::apply(&mut calc);
+    }
+    // 医学管理等 (13), 在宅 (14) and the 投薬 加算 it checks (処方料 25, 処方箋料 80)
+    if has(&calc, &["13", "14", "25", "80"]) {
+        kanri::apply(&mut calc);
+    }
     calc.lines.sort_by(|a, b| a.section.cmp(&b.section));
     Ok((calc.lines, calc.findings))
 }
