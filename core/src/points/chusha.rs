@@ -16,12 +16,11 @@
 //! The conditions of 精密持続点滴注射 (自動輸液ポンプ, 1時間に30mL以下, the drugs given to patients of
 //! 1歳以上) are not in the request either.
 
+use super::common::{check_data_date, order_path, row_of, single_code, warning};
 use super::drug::parse_quantity;
 use super::Calc;
-use crate::date::{ymd_display, ymd_number};
 use crate::masters::procedure::KokujiKind;
 use crate::masters::{Lookup, ProcedureRow};
-use crate::model::{Finding, Line, Severity};
 use rust_decimal::Decimal;
 
 /// 施行日 of the 告示 and 通知 the rules below were written from (令和6年厚生労働省告示第57号 別表第一
@@ -74,64 +73,11 @@ pub(crate) fn apply(calc: &mut Calc<'_>) {
     precision_drip(calc);
 }
 
-/// The code of a one-item line.
-fn single_code(line: &Line) -> Option<&str> {
-    match line.items.as_slice() {
-        [item] => Some(item.code.as_str()),
-        _ => None,
-    }
-}
-
-/// The master row a line item was priced from: the version in force, or the one whose 旧点数 applied.
-fn row_of<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a ProcedureRow> {
-    match calc.ctx.generation.procedures.get(code, calc.ctx.date) {
-        Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
-        Lookup::Abolished(_) | Lookup::Unknown => None,
-    }
-}
-
 /// A base item (基本・合成・準用項目), not a 加算: 告示等識別区分（1）（2） neither 7 加算項目 nor 9 通則加算
 /// (精密持続点滴注射加算 and 生物学的製剤注射加算 are 1 / 7: 区分番号 G000 but 加算).
 fn is_base(row: &ProcedureRow) -> bool {
     let addon = |k: KokujiKind| matches!(k, KokujiKind::Addon | KokujiKind::GeneralAddon);
     !addon(row.kokuji1) && !addon(row.kokuji2)
-}
-
-/// `orders[i].code` of the first order of `code` (`orders` when the code was not ordered).
-fn order_path(calc: &Calc<'_>, code: &str) -> String {
-    calc.req
-        .orders
-        .iter()
-        .position(|o| o.code == code)
-        .map_or_else(|| "orders".to_string(), |i| format!("orders[{i}].code"))
-}
-
-fn warning(calc: &mut Calc<'_>, code: &str, path: &str, message: String) {
-    calc.findings.push(Finding {
-        code: code.to_string(),
-        severity: Severity::Warning,
-        path: path.to_string(),
-        message,
-    });
-}
-
-/// Rule data older than the master generation in use: the 改定 that brought the masters may have
-/// changed the 告示 too, and this version of santei does not know it.
-fn check_data_date(calc: &mut Calc<'_>, what: &str) {
-    let Some(effective) = calc.ctx.generation.effective else {
-        return;
-    };
-    if RULES_FROM < ymd_number(effective) {
-        warning(
-            calc,
-            "RULE_DATA_OUTDATED",
-            "serviceDate",
-            format!(
-                "{what}: santei's 告示 data is from {}, the masters are of generation {effective}; check the 点数表 of that 改定",
-                ymd_display(RULES_FROM)
-            ),
-        );
-    }
 }
 
 /// The lines of the 年齢加算 (乳幼児加算) the orders pass added right after the base line `i`.
@@ -172,7 +118,7 @@ fn main_injection_only(calc: &mut Calc<'_>) {
     if kubun.len() < 2 {
         return;
     }
-    check_data_date(calc, "通知 第6部 通則8");
+    check_data_date(calc, RULES_FROM, "通知 第6部 通則8");
     // the first of the highest wins
     let main = found
         .iter()
@@ -308,7 +254,7 @@ fn drip_volume(calc: &mut Calc<'_>) {
     if drips.is_empty() {
         return;
     }
-    check_data_date(calc, "G004 点滴注射");
+    check_data_date(calc, RULES_FROM, "G004 点滴注射");
     let times: u32 = drips.iter().map(|&i| calc.lines[i].count).sum();
     if times > 1 {
         let code = calc.lines[drips[0]].items[0].code.clone();
@@ -416,7 +362,7 @@ fn precision_drip(calc: &mut Calc<'_>) {
     if lines.is_empty() {
         return;
     }
-    check_data_date(calc, "第6部 通則4 精密持続点滴注射加算");
+    check_data_date(calc, RULES_FROM, "第6部 通則4 精密持続点滴注射加算");
     let path = order_path(calc, PRECISION_DRIP);
     let name = calc.lines[lines[0]].items[0].name.clone();
     // a 注射実施料 (G000–G018) at the visit: the 加算 is added to a 注射

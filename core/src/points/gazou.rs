@@ -29,13 +29,14 @@
 //! 乳幼児 フィルム percentage (金額種別 5). Which code is which kind of 写真診断 / 撮影 / 電子画像管理加算
 //! is kept below as rule data (the master's 項番, column 94, is not read yet).
 
+use super::common::{row_of, warning};
 use super::drug::parse_quantity;
 use super::kizami::{kizami_points, KizamiPoints};
 use super::{material_points, Calc};
 use crate::date::{ymd_display, ymd_number};
 use crate::masters::procedure::{KokujiKind, PointsKind};
 use crate::masters::{Lookup, MaterialRow, ProcedureRow};
-use crate::model::{Finding, Line, LineItem, Severity};
+use crate::model::{Line, LineItem};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// 施行日 of the 告示 the rules below were written from (令和6年厚生労働省告示第57号 別表第一 第2章第4部).
@@ -1253,27 +1254,11 @@ fn round(d: Decimal) -> i64 {
         .unwrap_or(i64::MAX / 2)
 }
 
-fn row_of<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a ProcedureRow> {
-    match calc.ctx.generation.procedures.get(code, calc.ctx.date) {
-        Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
-        Lookup::Abolished(_) | Lookup::Unknown => None,
-    }
-}
-
 fn material_row<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a MaterialRow> {
     match calc.ctx.generation.materials.get(code, calc.ctx.date) {
         Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
         Lookup::Abolished(_) | Lookup::Unknown => None,
     }
-}
-
-fn warning(calc: &mut Calc<'_>, code: &str, path: &str, message: String) {
-    calc.findings.push(Finding {
-        code: code.to_string(),
-        severity: Severity::Warning,
-        path: path.to_string(),
-        message,
-    });
 }
 
 /// The rules above are the 令和6 告示's; a newer master generation may come with a newer 点数表.

@@ -7,11 +7,12 @@
 //! (医科診療行為マスター 上限回数 / 上限回数エラー処理). A line that may not be billed is taken out
 //! and said so in a finding.
 
+use super::common::{billed, earlier, order_path, row_of, single_code};
 use super::visit::{visit_kind, VisitKind};
 use super::Calc;
 use crate::masters::procedure::{KokujiKind, LimitHandling};
-use crate::masters::{DiseaseRow, Lookup, ProcedureRow};
-use crate::model::{Dispensing, Facility, FacilityKind, Finding, Line, RpForm, Severity};
+use crate::masters::{DiseaseRow, ProcedureRow};
+use crate::model::{Dispensing, Facility, FacilityKind, Finding, RpForm, Severity};
 
 /// B000 特定疾患療養管理料: 1 診療所 225点, 2 許可病床数100床未満の病院 147点, 3 100床以上200床未満の
 /// 病院 87点, then the same three 情報通信機器を用いた場合 196 / 128 / 76点 (master 項番 4).
@@ -222,7 +223,7 @@ fn tokutei_shikkan<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         if billed(calc, code) == 0 {
             continue;
         }
-        let Some(row) = procedure(calc, code) else {
+        let Some(row) = row_of(calc, code) else {
             continue;
         };
         // B000 1 診療所 / 2 100床未満 / 3 100床以上200床未満; 通知(1): 許可病床数が200床以上の病院においては算定できない
@@ -230,7 +231,7 @@ fn tokutei_shikkan<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
             let kind = if n < 3 { 0..3 } else { 3..6 };
             let instead = TOKUTEI_SHIKKAN[kind]
                 .iter()
-                .filter_map(|c| procedure(calc, c))
+                .filter_map(|c| row_of(calc, c))
                 .find(|r| facility_problem(r, &calc.req.facility).is_none());
             let advice = match instead {
                 Some(r) => format!("bill {} {} instead", r.code, r.name),
@@ -279,7 +280,7 @@ fn shoho_kanri<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         if billed(calc, code) == 0 {
             continue;
         }
-        let Some(row) = procedure(calc, code) else {
+        let Some(row) = row_of(calc, code) else {
             continue;
         };
         let rx = calc.req.prescription.as_ref();
@@ -301,7 +302,7 @@ fn shoho_kanri<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         }
         let base = calc.lines.iter().any(|l| {
             single_code(l)
-                .and_then(|c| procedure(calc, c))
+                .and_then(|c| row_of(calc, c))
                 .is_some_and(|r| r.kubun == item.kubun && r.kokuji2 == KokujiKind::Basic)
         });
         if !base {
@@ -438,7 +439,7 @@ fn monthly_limits(calc: &mut Calc<'_>) {
                 i += 1;
                 continue;
             };
-            let Some(row) = procedure(calc, &code) else {
+            let Some(row) = row_of(calc, &code) else {
                 i += 1;
                 continue;
             };
@@ -529,7 +530,7 @@ fn describe_facility(f: &Facility) -> String {
 /// 同日2科目 初診料) billed at this visit or earlier in the same month.
 fn shoshin(calc: &Calc<'_>) -> Option<String> {
     let is_shoshin = |code: &str| {
-        procedure(calc, code)
+        row_of(calc, code)
             .filter(|r| visit_kind(r) == Some(VisitKind::Shoshin))
             .map(|r| format!("{} {}", r.code, r.name))
     };
@@ -547,44 +548,6 @@ fn shoshin(calc: &Calc<'_>) -> Option<String> {
         .into_iter()
         .find_map(|c| is_shoshin(c))
         .map(|s| format!("{s} was billed earlier this month"))
-}
-
-/// The row of a procedure code on the date of service (the 旧 one for a row published ahead).
-fn procedure<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a ProcedureRow> {
-    match calc.ctx.generation.procedures.get(code, calc.ctx.date) {
-        Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
-        _ => None,
-    }
-}
-
-/// The code of a line that bills one item.
-fn single_code(line: &Line) -> Option<&str> {
-    match line.items.as_slice() {
-        [item] => Some(item.code.as_str()),
-        _ => None,
-    }
-}
-
-/// 回数 of a code on this visit's lines.
-fn billed(calc: &Calc<'_>, code: &str) -> u32 {
-    calc.lines
-        .iter()
-        .filter(|l| single_code(l) == Some(code))
-        .map(|l| l.count)
-        .sum()
-}
-
-/// 回数 of a code billed earlier in the month.
-fn earlier(calc: &Calc<'_>, code: &str) -> u32 {
-    calc.ctx.earlier.get(code).copied().unwrap_or(0)
-}
-
-/// Where a code was ordered: `orders[i].code`.
-fn order_path(calc: &Calc<'_>, code: &str) -> String {
-    match calc.req.orders.iter().position(|o| o.code == code) {
-        Some(i) => format!("orders[{i}].code"),
-        None => "orders".to_string(),
-    }
 }
 
 /// Takes every line of a code out of the visit, with an error finding.
@@ -611,7 +574,7 @@ fn note(calc: &mut Calc<'_>, code: &str, text: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::masters::MasterSet;
+    use crate::masters::{Lookup, MasterSet};
     use std::path::Path;
 
     /// The bundled 令和6 master agrees with the 点数表 on the monthly 回数 of these items.

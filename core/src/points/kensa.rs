@@ -13,11 +13,11 @@
 //! 外来迅速検体検査加算's "5項目 per day" cannot see another visit of the same day yet (the month
 //! model keeps codes per month, not per day).
 
+use super::common::{check_data_date, order_path, row_of, single_code, warning};
 use super::kizami::{kizami_points, KizamiPoints};
 use super::Calc;
 use crate::date::{ymd_display, ymd_number};
-use crate::masters::{Lookup, ProcedureRow};
-use crate::model::{Finding, Line, LineItem, Severity};
+use crate::model::{Line, LineItem};
 
 /// まるめ of one 包括対象検査 group (master column 16) from one 施行日. The master says which items
 /// belong to the group; the points by the number of items are only in the 告示.
@@ -207,60 +207,6 @@ pub(crate) fn apply(calc: &mut Calc<'_>) {
     bundle(calc);
     judgement_fees(calc);
     rapid_addon(calc);
-}
-
-/// The code of a one-item line.
-fn single_code(line: &Line) -> Option<&str> {
-    match line.items.as_slice() {
-        [item] => Some(item.code.as_str()),
-        _ => None,
-    }
-}
-
-/// The master row a line item was priced from: the version in force, or the one whose 旧点数 applied.
-fn row_of<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a ProcedureRow> {
-    match calc.ctx.generation.procedures.get(code, calc.ctx.date) {
-        Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
-        Lookup::Abolished(_) | Lookup::Unknown => None,
-    }
-}
-
-/// `orders[i].code` of the first order of `code` (`orders` when the code was not ordered).
-fn order_path(calc: &Calc<'_>, code: &str) -> String {
-    calc.req
-        .orders
-        .iter()
-        .position(|o| o.code == code)
-        .map_or_else(|| "orders".to_string(), |i| format!("orders[{i}].code"))
-}
-
-fn warning(calc: &mut Calc<'_>, code: &str, path: &str, message: String) {
-    calc.findings.push(Finding {
-        code: code.to_string(),
-        severity: Severity::Warning,
-        path: path.to_string(),
-        message,
-    });
-}
-
-/// Rule data older than the master generation in use: the 改定 that brought the masters may have
-/// changed the 告示 too, and this version of santei does not know it.
-fn check_data_date(calc: &mut Calc<'_>, from: u32, what: &str) {
-    let Some(effective) = calc.ctx.generation.effective else {
-        return;
-    };
-    let generation = ymd_number(effective);
-    if from < generation {
-        warning(
-            calc,
-            "RULE_DATA_OUTDATED",
-            "serviceDate",
-            format!(
-                "{what}: santei's 告示 data is from {}, the masters are of generation {effective}; check the 点数表 of that 改定",
-                ymd_display(from)
-            ),
-        );
-    }
 }
 
 /// "5〜7項目", "8項目", "10項目以上": the item counts tier `k` covers.
@@ -726,6 +672,7 @@ mod tests {
     use super::*;
     use crate::date::parse_iso;
     use crate::masters::MasterSet;
+    use crate::masters::{Lookup, ProcedureRow};
     use std::path::Path;
 
     #[test]

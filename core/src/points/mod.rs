@@ -1,6 +1,7 @@
 //! 点数算定 for one outpatient visit.
 
 mod chusha;
+mod common;
 pub mod drug;
 mod gazou;
 mod kanri;
@@ -1095,7 +1096,7 @@ fn drug_trace(
 }
 
 /// Whether a row links to a base through 注加算コード (column 38; "0" / empty = none).
-fn has_addon_code(row: &ProcedureRow) -> bool {
+pub(crate) fn has_addon_code(row: &ProcedureRow) -> bool {
     !row.addon_code.is_empty() && row.addon_code.bytes().any(|b| b != b'0')
 }
 

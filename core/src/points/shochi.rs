@@ -21,11 +21,12 @@
 //! A 処置 or 手術 that takes a %加算 becomes one line (one 算定単位): its items (the base, its 注加算,
 //! the %加算 codes), its points the 所定点数 plus each %加算 rounded on its own (1点未満四捨五入).
 
+use super::common::{check_data_date, order_path, row_of, single_code};
+use super::has_addon_code;
 use super::Calc;
-use crate::date::{ymd_display, ymd_number};
 use crate::masters::procedure::{KokujiKind, PointsKind};
-use crate::masters::{Lookup, ProcedureRow};
-use crate::model::{Finding, Line, LineItem, Severity, TimeCategory};
+use crate::masters::ProcedureRow;
+use crate::model::{Line, LineItem, TimeCategory};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// 施行日 of the 告示 and 通知 the rules below were written from (令和6年厚生労働省告示第57号 別表第一
@@ -153,66 +154,8 @@ struct Percent<'a> {
     rule: String,
 }
 
-/// The code of a one-item line.
-fn single_code(line: &Line) -> Option<&str> {
-    match line.items.as_slice() {
-        [item] => Some(item.code.as_str()),
-        _ => None,
-    }
-}
-
-/// The master row a line item was priced from: the version in force, or the one whose 旧点数 applied.
-fn row_of<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a ProcedureRow> {
-    match calc.ctx.generation.procedures.get(code, calc.ctx.date) {
-        Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
-        Lookup::Abolished(_) | Lookup::Unknown => None,
-    }
-}
-
 fn is_addon(row: &ProcedureRow) -> bool {
     matches!(row.kokuji1, KokujiKind::Addon | KokujiKind::GeneralAddon)
-}
-
-/// Whether a row links to a base through 注加算コード (column 38; "0" / empty = none).
-fn has_addon_code(row: &ProcedureRow) -> bool {
-    !row.addon_code.is_empty() && row.addon_code.bytes().any(|b| b != b'0')
-}
-
-/// `orders[i].code` of the first order of `code` (`orders` when the code was not ordered).
-fn order_path(calc: &Calc<'_>, code: &str) -> String {
-    calc.req
-        .orders
-        .iter()
-        .position(|o| o.code == code)
-        .map_or_else(|| "orders".to_string(), |i| format!("orders[{i}].code"))
-}
-
-fn warning(calc: &mut Calc<'_>, code: &str, path: &str, message: String) {
-    calc.findings.push(Finding {
-        code: code.to_string(),
-        severity: Severity::Warning,
-        path: path.to_string(),
-        message,
-    });
-}
-
-/// Rule data older than the master generation in use: the 改定 that brought the masters may have
-/// changed the 告示 too, and this version of santei does not know it.
-fn check_data_date(calc: &mut Calc<'_>, what: &str) {
-    let Some(effective) = calc.ctx.generation.effective else {
-        return;
-    };
-    if RULES_FROM < ymd_number(effective) {
-        warning(
-            calc,
-            "RULE_DATA_OUTDATED",
-            "serviceDate",
-            format!(
-                "{what}: santei's 告示 data is from {}, the masters are of generation {effective}; check the 点数表 of that 改定",
-                ymd_display(RULES_FROM)
-            ),
-        );
-    }
 }
 
 /// 1点未満の端数は四捨五入 (診療報酬の算定方法 第一号).
@@ -352,7 +295,7 @@ fn gips_infant_percents<'a>(calc: &mut Calc<'a>, unit: &Unit<'a>) -> Vec<Percent
         let Some((addon_row, pct)) = percent_row(calc, &addon.code, &path) else {
             continue;
         };
-        check_data_date(calc, "第9部 処置 ギプス 通則3");
+        check_data_date(calc, RULES_FROM, "第9部 処置 ギプス 通則3");
         let exact = Decimal::from(base) * Decimal::from(pct) / Decimal::from(100);
         let points = round(exact);
         let age = calc.ctx.age;
@@ -404,7 +347,7 @@ fn shochi_percents<'a>(
         }
         return Vec::new();
     }
-    check_data_date(calc, "第9部 処置 通則5");
+    check_data_date(calc, RULES_FROM, "第9部 処置 通則5");
     if base_points >= SHOCHI_TIME_FACILITY_FROM {
         calc.finding(
             "UNSUPPORTED_RULE",
@@ -489,7 +432,7 @@ fn shujutsu_percents<'a>(
                 return Vec::new();
             }
         }
-        check_data_date(calc, "第10部 手術 通則8");
+        check_data_date(calc, RULES_FROM, "第10部 手術 通則8");
         let Some((addon, pct)) = percent_row(calc, code, &path) else {
             return Vec::new();
         };

@@ -12,11 +12,12 @@
 //!
 //! A line that may not be billed is taken out and said so in a finding, like the 医学管理等 pass.
 
+use super::common::{billed, earlier, order_path, row_of, single_code};
 use super::visit::{visit_kind, VisitKind, AUTO_ADDONS};
 use super::Calc;
 use crate::masters::procedure::LimitHandling;
-use crate::masters::{Lookup, ProcedureRow};
-use crate::model::{Finding, Line, Severity, TimeCategory};
+use crate::masters::ProcedureRow;
+use crate::model::{Finding, Severity, TimeCategory};
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// C000 往診料 720点.
@@ -176,7 +177,7 @@ pub(crate) fn apply(calc: &mut Calc<'_>) {
 fn refuse_ordered_addons(calc: &mut Calc<'_>) {
     let req = calc.req;
     for (i, order) in req.orders.iter().enumerate() {
-        let Some(row) = procedure(calc, &order.code) else {
+        let Some(row) = row_of(calc, &order.code) else {
             continue;
         };
         let path = format!("orders[{i}].code");
@@ -390,7 +391,7 @@ fn remove_visit_fee(calc: &mut Calc<'_>, fee: &ProcedureRow) -> Vec<String> {
     let mut i = 0;
     while i < calc.lines.len() {
         let goes = single_code(&calc.lines[i])
-            .and_then(|c| procedure(calc, c))
+            .and_then(|c| row_of(calc, c))
             .filter(|r| {
                 r.addon_code == fee.addon_code
                     || AUTO_ADDONS.contains(&r.code.as_str())
@@ -456,7 +457,7 @@ fn weekly_bound(date: NaiveDate) -> u32 {
 
 /// C001 注2 / C001-2 注3: 月1回 (医科診療行為マスター 上限回数, 上限回数エラー処理).
 fn monthly_limit(calc: &mut Calc<'_>, code: &str, h: &Homon) {
-    let Some(row) = procedure(calc, code) else {
+    let Some(row) = row_of(calc, code) else {
         return;
     };
     let limit = if row.limit_count == 0 {
@@ -504,7 +505,7 @@ fn oushin(calc: &mut Calc<'_>) {
         }
         return;
     }
-    let Some(row) = procedure(calc, OUSHIN) else {
+    let Some(row) = row_of(calc, OUSHIN) else {
         return;
     };
     let path = order_path(calc, OUSHIN);
@@ -563,8 +564,7 @@ fn designated_patient(calc: &Calc<'_>) -> Option<String> {
     codes
         .into_iter()
         .find(|c| {
-            procedure(calc, c)
-                .is_some_and(|r| matches!(r.kubun.as_str(), "C001" | "C001-2" | "C003"))
+            row_of(calc, c).is_some_and(|r| matches!(r.kubun.as_str(), "C001" | "C001-2" | "C003"))
         })
         .cloned()
 }
@@ -684,7 +684,7 @@ fn time_addon(calc: &mut Calc<'_>, designated: Option<String>, path: &str) {
         });
     }
     if designated.is_none() {
-        let designated_row = procedure(calc, kasan.designated);
+        let designated_row = row_of(calc, kasan.designated);
         let (dname, dpoints) = designated_row
             .map(|d| (d.name.clone(), d.points_x100 / 100))
             .unwrap_or_default();
@@ -703,7 +703,7 @@ fn time_addon(calc: &mut Calc<'_>, designated: Option<String>, path: &str) {
 /// The 基本診療料 line of the visit (初診料, 再診料 or 外来診療料) and its row.
 fn visit_fee<'a>(calc: &Calc<'a>) -> Option<(VisitKind, &'a ProcedureRow)> {
     calc.lines.iter().filter_map(single_code).find_map(|c| {
-        let row = procedure(calc, c)?;
+        let row = row_of(calc, c)?;
         visit_kind(row).map(|k| (k, row))
     })
 }
@@ -713,48 +713,10 @@ fn homon_of(code: &str) -> Option<&'static Homon> {
     HOMON.iter().find(|h| h.codes.contains(&code))
 }
 
-/// The row of a procedure code on the date of service (the 旧 one for a row published ahead).
-fn procedure<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a ProcedureRow> {
-    match calc.ctx.generation.procedures.get(code, calc.ctx.date) {
-        Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
-        _ => None,
-    }
-}
-
 fn name_of(calc: &Calc<'_>, code: &str) -> String {
-    procedure(calc, code)
+    row_of(calc, code)
         .map(|r| r.name.clone())
         .unwrap_or_default()
-}
-
-/// The code of a line that bills one item.
-fn single_code(line: &Line) -> Option<&str> {
-    match line.items.as_slice() {
-        [item] => Some(item.code.as_str()),
-        _ => None,
-    }
-}
-
-/// 回数 of a code on this visit's lines.
-fn billed(calc: &Calc<'_>, code: &str) -> u32 {
-    calc.lines
-        .iter()
-        .filter(|l| single_code(l) == Some(code))
-        .map(|l| l.count)
-        .sum()
-}
-
-/// 回数 of a code billed earlier in the month.
-fn earlier(calc: &Calc<'_>, code: &str) -> u32 {
-    calc.ctx.earlier.get(code).copied().unwrap_or(0)
-}
-
-/// Where a code was ordered: `orders[i].code` (`orders` when the engine added it).
-fn order_path(calc: &Calc<'_>, code: &str) -> String {
-    match calc.req.orders.iter().position(|o| o.code == code) {
-        Some(i) => format!("orders[{i}].code"),
-        None => "orders".to_string(),
-    }
 }
 
 /// Takes `n` 回 of a code off its lines, last line first.
@@ -802,6 +764,7 @@ fn note(calc: &mut Calc<'_>, code: &str, text: String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::masters::Lookup;
     use crate::masters::MasterSet;
     use std::path::Path;
 

@@ -1,0 +1,74 @@
+//! Small helpers the 部 passes share: reading lines and rows, pointing at orders, warnings.
+
+use super::Calc;
+use crate::date::{ymd_display, ymd_number};
+use crate::masters::{Lookup, ProcedureRow};
+use crate::model::{Finding, Line, Severity};
+
+/// The code of a line that bills one item.
+pub(crate) fn single_code(line: &Line) -> Option<&str> {
+    match line.items.as_slice() {
+        [item] => Some(item.code.as_str()),
+        _ => None,
+    }
+}
+
+/// The master row a code is priced from on the date: the version in force, or the one whose
+/// 旧点数 applies.
+pub(crate) fn row_of<'a>(calc: &Calc<'a>, code: &str) -> Option<&'a ProcedureRow> {
+    match calc.ctx.generation.procedures.get(code, calc.ctx.date) {
+        Lookup::Valid(r) | Lookup::NotYet(r) => Some(r),
+        Lookup::Abolished(_) | Lookup::Unknown => None,
+    }
+}
+
+/// `orders[i].code` of the first order of `code` (`orders` when the code was not ordered).
+pub(crate) fn order_path(calc: &Calc<'_>, code: &str) -> String {
+    calc.req
+        .orders
+        .iter()
+        .position(|o| o.code == code)
+        .map_or_else(|| "orders".to_string(), |i| format!("orders[{i}].code"))
+}
+
+/// 回数 of a code on this visit's lines.
+pub(crate) fn billed(calc: &Calc<'_>, code: &str) -> u32 {
+    calc.lines
+        .iter()
+        .filter(|l| single_code(l) == Some(code))
+        .map(|l| l.count)
+        .sum()
+}
+
+/// 回数 of a code billed earlier in the month.
+pub(crate) fn earlier(calc: &Calc<'_>, code: &str) -> u32 {
+    calc.ctx.earlier.get(code).copied().unwrap_or(0)
+}
+
+pub(crate) fn warning(calc: &mut Calc<'_>, code: &str, path: &str, message: String) {
+    calc.findings.push(Finding {
+        code: code.to_string(),
+        severity: Severity::Warning,
+        path: path.to_string(),
+        message,
+    });
+}
+
+/// Rule data (告示 tables) older than the master generation in use: the 改定 that brought the
+/// masters may have changed the 告示 too, and this version of santei does not know it.
+pub(crate) fn check_data_date(calc: &mut Calc<'_>, from: u32, what: &str) {
+    let Some(effective) = calc.ctx.generation.effective else {
+        return;
+    };
+    if from < ymd_number(effective) {
+        warning(
+            calc,
+            "RULE_DATA_OUTDATED",
+            "serviceDate",
+            format!(
+                "{what}: santei's 告示 data is from {}, the masters are of generation {effective}; check the 点数表 of that 改定",
+                ymd_display(from)
+            ),
+        );
+    }
+}
