@@ -72,3 +72,25 @@ pub(crate) fn check_data_date(calc: &mut Calc<'_>, from: u32, what: &str) {
         );
     }
 }
+
+/// Takes every line of the codes out of the visit, with an error finding at the first code's order.
+pub(crate) fn refuse(calc: &mut Calc<'_>, codes: &[&str], finding: &str, message: String) {
+    calc.lines
+        .retain(|l| !single_code(l).is_some_and(|c| codes.contains(&c)));
+    let path = order_path(calc, codes.first().copied().unwrap_or_default());
+    calc.finding(finding, &path, message);
+}
+
+/// Adds a line to the trace of a code's lines (only when the request asks for a trace).
+pub(crate) fn note(calc: &mut Calc<'_>, code: &str, text: String) {
+    if !calc.req.trace {
+        return;
+    }
+    for line in calc
+        .lines
+        .iter_mut()
+        .filter(|l| single_code(l) == Some(code))
+    {
+        line.trace.push(text.clone());
+    }
+}

@@ -7,7 +7,7 @@
 //! (医科診療行為マスター 上限回数 / 上限回数エラー処理). A line that may not be billed is taken out
 //! and said so in a finding.
 
-use super::common::{billed, earlier, order_path, row_of, single_code};
+use super::common::{billed, earlier, note, order_path, refuse, row_of, single_code};
 use super::visit::{visit_kind, VisitKind};
 use super::Calc;
 use crate::masters::procedure::{KokujiKind, LimitHandling};
@@ -242,7 +242,7 @@ fn tokutei_shikkan<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
             let facility = describe_facility(&calc.req.facility);
             refuse(
                 calc,
-                code,
+                &[code],
                 "FACILITY_NOT_APPLICABLE",
                 format!(
                     "{code} {} is for {what}; the facility is {facility}: {advice}",
@@ -254,7 +254,7 @@ fn tokutei_shikkan<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         // B000 注1: 別に厚生労働大臣が定める疾患を主病とする患者
         let main = main_disease(calc, cache);
         if let Some((fcode, why)) = main_problem(&main, "B000 注1") {
-            refuse(calc, code, fcode, format!("{code} {}: {why}", row.name));
+            refuse(calc, &[code], fcode, format!("{code} {}: {why}", row.name));
             continue;
         }
         // B000 注2: 初診料を算定する初診の日に行った管理又は当該初診の日から1月以内に行った管理の費用は、
@@ -262,7 +262,7 @@ fn tokutei_shikkan<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         if let Some(when) = shoshin(calc) {
             refuse(
                 calc,
-                code,
+                &[code],
                 "INCLUDED_IN_SHOSHIN",
                 format!("{code} {}: B000 注2: 初診の日又は当該初診の日から1月以内に行った管理の費用は初診料に含まれる; {when}", row.name),
             );
@@ -291,7 +291,7 @@ fn shoho_kanri<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
             };
             refuse(
                 calc,
-                code,
+                &[code],
                 "PRESCRIPTION_REQUIRED",
                 format!(
                     "{code} {}: {rule}: a 加算 of the {}, but the prescription is {given}: order {} instead",
@@ -308,7 +308,7 @@ fn shoho_kanri<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         if !base {
             refuse(
                 calc,
-                code,
+                &[code],
                 "PRESCRIPTION_REQUIRED",
                 format!(
                     "{code} {}: {rule}: a 加算 of the {}; none is billed at this visit",
@@ -322,7 +322,7 @@ fn shoho_kanri<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
             let facility = describe_facility(&calc.req.facility);
             refuse(
                 calc,
-                code,
+                &[code],
                 "FACILITY_NOT_APPLICABLE",
                 format!("{code} {}: {rule}: 診療所又は許可病床数が200床未満の病院 ({what}); the facility is {facility}", row.name),
             );
@@ -331,7 +331,7 @@ fn shoho_kanri<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         // 入院中の患者以外の患者（別に厚生労働大臣が定める疾患を主病とするものに限る。）
         let main = main_disease(calc, cache);
         if let Some((fcode, why)) = main_problem(&main, rule) {
-            refuse(calc, code, fcode, format!("{code} {}: {why}", row.name));
+            refuse(calc, &[code], fcode, format!("{code} {}: {why}", row.name));
             continue;
         }
         // 薬剤の処方期間が28日以上の処方を行った場合 (内服 日数; 頓服 and 外用 carry no 処方期間 here)
@@ -348,7 +348,7 @@ fn shoho_kanri<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) {
         if longest < 28 {
             refuse(
                 calc,
-                code,
+                &[code],
                 "LONG_PRESCRIPTION_REQUIRED",
                 format!("{code} {}: {rule}: 薬剤の処方期間が28日以上の処方を行った場合; the longest 内服 is {longest}日", row.name),
             );
@@ -366,14 +366,14 @@ fn yakuzai_joho(calc: &mut Calc<'_>) {
             // 注1: 処方した薬剤の名称、用法、用量、効能、効果、副作用及び相互作用に関する主な情報を文書により提供
             None => refuse(
                 calc,
-                YAKUZAI_JOHO,
+                &[YAKUZAI_JOHO],
                 "PRESCRIPTION_REQUIRED",
                 "120002370 薬剤情報提供料: B011-3 注1: 処方した薬剤の情報を文書により提供した場合; there is no prescription at this visit".to_string(),
             ),
             // 注3: 保険薬局において調剤を受けるために処方箋を交付した患者については、算定しない
             Some(p) if p.dispensing == Dispensing::Outside => refuse(
                 calc,
-                YAKUZAI_JOHO,
+                &[YAKUZAI_JOHO],
                 "OUTSIDE_PRESCRIPTION",
                 "120002370 薬剤情報提供料: B011-3 注3: 保険薬局において調剤を受けるために処方箋を交付した患者については、算定しない".to_string(),
             ),
@@ -409,7 +409,7 @@ fn yakuzai_joho(calc: &mut Calc<'_>) {
     if billed(calc, TECHO_KISAI) > 0 && billed(calc, YAKUZAI_JOHO) == 0 {
         refuse(
             calc,
-            TECHO_KISAI,
+            &[TECHO_KISAI],
             "ADDON_WITHOUT_BASE",
             "113701310 手帳記載加算（薬剤情報提供料）: B011-3 注2: 注1の場合において; 120002370 薬剤情報提供料 is not billed at this visit".to_string(),
         );
@@ -548,27 +548,6 @@ fn shoshin(calc: &Calc<'_>) -> Option<String> {
         .into_iter()
         .find_map(|c| is_shoshin(c))
         .map(|s| format!("{s} was billed earlier this month"))
-}
-
-/// Takes every line of a code out of the visit, with an error finding.
-fn refuse(calc: &mut Calc<'_>, code: &str, finding: &str, message: String) {
-    calc.lines.retain(|l| single_code(l) != Some(code));
-    let path = order_path(calc, code);
-    calc.finding(finding, &path, message);
-}
-
-/// Adds a line to the trace of a code's lines (only when the request asks for a trace).
-fn note(calc: &mut Calc<'_>, code: &str, text: String) {
-    if !calc.req.trace {
-        return;
-    }
-    for line in calc
-        .lines
-        .iter_mut()
-        .filter(|l| single_code(l) == Some(code))
-    {
-        line.trace.push(text.clone());
-    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 //!
 //! A line that may not be billed is taken out and said so in a finding, like the 医学管理等 pass.
 
-use super::common::{billed, earlier, order_path, row_of, single_code};
+use super::common::{billed, earlier, note, order_path, refuse, row_of, single_code};
 use super::visit::{visit_kind, VisitKind, AUTO_ADDONS};
 use super::Calc;
 use crate::masters::procedure::LimitHandling;
@@ -736,28 +736,6 @@ fn remove_units(calc: &mut Calc<'_>, code: &str, mut n: u32) {
             line.total = line.points * i64::from(line.count);
             n = 0;
         }
-    }
-}
-
-/// Takes every line of the codes out of the visit, with an error finding at the first code's order.
-fn refuse(calc: &mut Calc<'_>, codes: &[&str], finding: &str, message: String) {
-    calc.lines
-        .retain(|l| !single_code(l).is_some_and(|c| codes.contains(&c)));
-    let path = order_path(calc, codes.first().copied().unwrap_or_default());
-    calc.finding(finding, &path, message);
-}
-
-/// Adds a line to the trace of a code's lines (only when the request asks for a trace).
-fn note(calc: &mut Calc<'_>, code: &str, text: String) {
-    if !calc.req.trace {
-        return;
-    }
-    for line in calc
-        .lines
-        .iter_mut()
-        .filter(|l| single_code(l) == Some(code))
-    {
-        line.trace.push(text.clone());
     }
 }
 
