@@ -7,7 +7,8 @@ use crate::masters::diff::{self, DiffRequest, DiffResponse};
 use crate::masters::tensuhyo::TensuhyoCounts;
 use crate::masters::{MasterKind, MasterSet};
 use crate::model::{
-    CalcRequest, CalcResponse, Copay, MonthRequest, MonthResponse, SectionTotal, Severity,
+    CalcRequest, CalcResponse, Copay, CopayRequest, CopayResponse, MonthRequest, MonthResponse,
+    SectionTotal, Severity,
 };
 use crate::points::{self, Context};
 use serde::Serialize;
@@ -121,6 +122,12 @@ impl Engine {
                 })
                 .collect(),
         }
+    }
+
+    /// 患者負担金 of one レセプト: 保険 割合, 高額療養費 and 公費 (see [`CopayRequest`]). Needs no master:
+    /// it is on the engine so that every surface reaches it the same way.
+    pub fn calculate_copay(&self, req: &CopayRequest) -> Result<CopayResponse> {
+        crate::copay::calculate_copay(req)
     }
 
     /// What changed in the masters between two dates of service (see [`DiffRequest`]).

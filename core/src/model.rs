@@ -77,6 +77,13 @@ pub struct Insurance {
     /// `genekiI` (現役並み), `ippanII` (後期 一定以上所得, 2割), `ippan`, `teishotokuII`, `teishotokuI`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub income_category: Option<IncomeCategory>,
+    /// 高額療養費 多数回該当 (the 4th month or later within 12 months that reached the limit).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub multiple_high_cost: bool,
+    /// 特定疾病療養受療証 (マル長: 人工透析・血友病・抗HIV) 自己負担限度額 per month, in yen
+    /// (10,000; 20,000 for 70歳未満 上位所得者の人工透析).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub specific_disease_cap_yen: Option<i64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -433,7 +440,8 @@ pub struct Copay {
     /// 負担割合 in percent.
     pub burden_percent: u8,
     /// Why this 割合: `explicit`, `preschool` (未就学 2割), `general` (3割), `elderly` (高齢受給者 2割),
-    /// `elderlyGeneki` (現役並み 3割), `kouki` (後期 1割), `koukiIppanII` (2割), `koukiGeneki` (3割).
+    /// `elderlyGeneki` (現役並み 3割), `elderlyTokurei` (特例措置 1割, to 2019-03), `kouki` (後期 1割),
+    /// `koukiIppanII` (2割), `koukiGeneki` (3割).
     pub basis: String,
     /// 総医療費 = total points × 10 円.
     pub total_yen: i64,
@@ -456,4 +464,108 @@ pub struct Finding {
 pub enum Severity {
     Error,
     Warning,
+}
+
+/// 患者負担金 of one レセプト (a month at one facility, 入院 or 外来): the 保険's 割合 and 高額療養費
+/// 限度額, then each 公費 in priority order. Amounts come in 点 per part: the part billed to the
+/// 保険 alone and one part per combination of 公費 (公費併用分).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CopayRequest {
+    /// A date of service of the claim, `YYYY-MM-DD`: its month is the 診療月 that selects the
+    /// 限度額 table; age and 割合 are taken on it.
+    pub service_date: String,
+    pub patient: Patient,
+    /// The 医療保険; absent for a 公費単独 claim (e.g. 生活保護 単独).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub insurance: Option<Insurance>,
+    /// 入院 receipt (70歳以上: the 外来+入院 limit instead of the 外来 特例).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inpatient: bool,
+    /// The patient's 公費 (受給者証), at most 4; each part refers to them by index.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_expenses: Vec<PublicExpense>,
+    /// The claim's 点数 split by who shares it.
+    pub parts: Vec<CopayPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PublicExpense {
+    /// 法別番号: the first two digits of the 公費負担者番号, e.g. "54" 難病, "12" 生活保護.
+    pub houbetsu: String,
+    /// 自己負担上限月額 on the 受給者証, in yen (0 for no patient burden).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cap_yen: Option<i64>,
+    /// Already paid toward the cap this month elsewhere (上限額管理票), in yen.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub paid_this_month_yen: i64,
+    /// 患者負担 rate in percent of the 医療費, for a 地方単独 公費 (法別番号 80–99); the
+    /// national 公費 take theirs from the law.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rate_percent: Option<u8>,
+}
+
+fn is_zero(v: &i64) -> bool {
+    *v == 0
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CopayPart {
+    pub points: i64,
+    /// Indexes into `publicExpenses` of the 公費 that share this part; empty = 保険単独.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_expenses: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CopayResponse {
+    /// 負担割合 of the 保険 in percent (absent for 公費単独).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub burden_percent: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// 総医療費: all parts × 10円.
+    pub total_yen: i64,
+    /// 保険者負担 (療養の給付 and 高額療養費 現物給付).
+    pub insurer_yen: i64,
+    /// What the 保険 leaves to the patient side (一部負担金相当額, before the 公費).
+    pub insurance_patient_yen: i64,
+    /// Per 公費, in the order of `publicExpenses` in the request.
+    pub public_expenses: Vec<PublicExpenseResult>,
+    /// The patient's 一部負担金 of the claim, to the yen (the receipt's 患者負担).
+    pub patient_yen: i64,
+    /// What the counter collects: `patientYen` with 10円未満四捨五入 (健康保険法75条).
+    pub counter_yen: i64,
+    /// Per part, in request order.
+    pub parts: Vec<CopayPartResult>,
+    /// How every amount was worked out.
+    pub trace: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PublicExpenseResult {
+    pub houbetsu: String,
+    /// 公費分点数: the points of the parts this 公費 shares.
+    pub points: i64,
+    /// The patient-side amount that reached this 公費 (公費対象の一部負担金相当額).
+    pub subject_yen: i64,
+    /// 公費負担金額.
+    pub paid_yen: i64,
+    /// 公費の患者負担 (受給者証の自己負担).
+    pub patient_yen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct CopayPartResult {
+    pub total_yen: i64,
+    pub insurer_yen: i64,
+    /// The 高額療養費 限度額 applied to this part, when it was reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit_yen: Option<i64>,
+    pub patient_yen: i64,
 }

@@ -3,7 +3,9 @@
 //! types; `SANTEI_BLESS=1 cargo test -p santei-core --test schema` rewrites them.
 
 use santei_core::masters::diff::{DiffRequest, DiffResponse};
-use santei_core::model::{CalcRequest, CalcResponse, MonthRequest, MonthResponse};
+use santei_core::model::{
+    CalcRequest, CalcResponse, CopayRequest, CopayResponse, MonthRequest, MonthResponse,
+};
 use std::path::Path;
 
 fn check(name: &str, schema: schemars::Schema) {
@@ -61,5 +63,17 @@ fn month_schemas_are_current() {
     check(
         "month-response.schema.json",
         schemars::schema_for!(MonthResponse),
+    );
+}
+
+#[test]
+fn copay_schemas_are_current() {
+    check(
+        "copay-request.schema.json",
+        schemars::schema_for!(CopayRequest),
+    );
+    check(
+        "copay-response.schema.json",
+        schemars::schema_for!(CopayResponse),
     );
 }

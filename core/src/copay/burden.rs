@@ -109,8 +109,14 @@ pub fn burden(birth: NaiveDate, date: NaiveDate, age: u32, ins: &Insurance) -> R
     }
     if elderly {
         // 健康保険法 第74条第1項第3号 (2割), 同項第4号 (現役並み所得 3割)
+        // 特例措置: born on or before 1944-04-01, 70〜74歳 stayed at 1割 until the scheme ended with
+        // 2019-03 (平成26年 高齢者の一部負担金等の軽減特例措置; 高齢受給者 計算事例 平成30年8月 事例17)
+        let tokurei = NaiveDate::from_ymd_opt(1944, 4, 1).is_some_and(|b| birth <= b)
+            && NaiveDate::from_ymd_opt(2019, 4, 1).is_some_and(|end| date < end);
         return if geneki {
             b(30, "elderlyGeneki")
+        } else if tokurei {
+            b(10, "elderlyTokurei")
         } else {
             b(20, "elderly")
         };
@@ -134,6 +140,8 @@ mod tests {
             relation: Relation::Honnin,
             burden_percent: None,
             income_category: cat,
+            multiple_high_cost: false,
+            specific_disease_cap_yen: None,
         }
     }
 
@@ -187,6 +195,16 @@ mod tests {
         let k2 = ins(InsurerType::Kouki, Some(IncomeCategory::IppanII));
         assert_eq!(rate("1940-01-01", "2024-06-10", &k2).unwrap().percent, 20);
         assert!(rate("1940-01-01", "2022-09-30", &k2).is_err());
+    }
+
+    #[test]
+    fn tokurei_one_tenth_until_2019_03() {
+        let s = ins(InsurerType::Kokuho, None);
+        assert_eq!(rate("1944-03-10", "2018-08-15", &s).unwrap().percent, 10);
+        assert_eq!(rate("1944-04-01", "2018-08-15", &s).unwrap().percent, 10);
+        assert_eq!(rate("1944-04-02", "2018-08-15", &s).unwrap().percent, 20);
+        let g = ins(InsurerType::Kokuho, Some(IncomeCategory::GenekiI));
+        assert_eq!(rate("1944-03-10", "2018-08-15", &g).unwrap().percent, 30);
     }
 
     #[test]

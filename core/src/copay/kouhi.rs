@@ -1,0 +1,203 @@
+//! 公費負担医療 kinds by 法別番号 (`core/data/kouhi.json`): priority, and how each shares a claim.
+
+use crate::error::{Error, ErrorCode, Result};
+use crate::model::IncomeCategory;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+const KOUHI_JSON: &str = include_str!("../../data/kouhi.json");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Rule {
+    /// 全額公費: the 公費 pays the whole claim.
+    Full,
+    /// 保険優先: the 公費 pays the patient side down to its own 患者負担.
+    Share,
+}
+
+/// Which 高額療養費 限度額 a 公費併用分 gets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LimitBasis {
+    Own,
+    KubunU,
+    KubunO,
+    Ippan,
+    TeishotokuI,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Kind {
+    pub houbetsu: String,
+    pub name: String,
+    pub rule: Rule,
+    #[serde(default)]
+    pub rate_percent: Option<u8>,
+    #[serde(default)]
+    pub cap_required: bool,
+    #[serde(default)]
+    pub under70_limit: Option<LimitBasis>,
+    #[serde(default)]
+    pub over70_limit: Option<LimitBasis>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Local {
+    from: u8,
+    to: u8,
+    name: String,
+    rule: Rule,
+    under70_limit: LimitBasis,
+    over70_limit: LimitBasis,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    #[allow(dead_code)]
+    about: String,
+    kinds: Vec<Kind>,
+    local: Local,
+}
+
+fn table() -> Result<&'static Table> {
+    static TABLE: OnceLock<std::result::Result<Table, String>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| serde_json::from_str::<Table>(KOUHI_JSON).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| Error::new(ErrorCode::CalcError, format!("kouhi.json: {e}")))
+}
+
+/// A 公費 kind and its priority (lower = applied first).
+#[derive(Debug, Clone)]
+pub struct Resolved {
+    pub kind: Kind,
+    pub priority: usize,
+    pub local: bool,
+}
+
+/// The kind of a 法別番号; `field` names it in errors.
+pub fn resolve(houbetsu: &str, field: &str) -> Result<Resolved> {
+    let t = table()?;
+    if houbetsu.len() != 2 || !houbetsu.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(Error::invalid_request(
+            field,
+            format!("a 法別番号 is two digits, found {houbetsu:?}"),
+        ));
+    }
+    if let Some((i, k)) = t
+        .kinds
+        .iter()
+        .enumerate()
+        .find(|(_, k)| k.houbetsu == houbetsu)
+    {
+        return Ok(Resolved {
+            kind: k.clone(),
+            priority: i,
+            local: false,
+        });
+    }
+    let n: u8 = houbetsu.parse().unwrap_or(0);
+    if (t.local.from..=t.local.to).contains(&n) {
+        return Ok(Resolved {
+            kind: Kind {
+                houbetsu: houbetsu.to_string(),
+                name: t.local.name.clone(),
+                rule: t.local.rule,
+                rate_percent: None,
+                cap_required: false,
+                under70_limit: Some(t.local.under70_limit),
+                over70_limit: Some(t.local.over70_limit),
+            },
+            priority: t.kinds.len(),
+            local: true,
+        });
+    }
+    Err(Error::invalid_request(
+        field,
+        format!(
+            "unknown 法別番号 {houbetsu}: not a national 公費 of the 公費負担医療 tables nor a 地方単独 number ({}–{})",
+            t.local.from, t.local.to
+        ),
+    ))
+}
+
+impl Kind {
+    /// The 所得区分 whose 限度額 applies to a 公費併用分 of this kind.
+    pub fn limit_category(&self, own: IncomeCategory) -> IncomeCategory {
+        let basis = if own.is_under70() {
+            self.under70_limit
+        } else {
+            self.over70_limit
+        };
+        match basis {
+            Some(LimitBasis::KubunU) => IncomeCategory::KubunU,
+            Some(LimitBasis::KubunO) => IncomeCategory::KubunO,
+            Some(LimitBasis::Ippan) => IncomeCategory::Ippan,
+            Some(LimitBasis::TeishotokuI) => IncomeCategory::TeishotokuI,
+            Some(LimitBasis::Own) | None => own,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_parses_and_orders() {
+        let n = resolve("54", "x").unwrap();
+        let s = resolve("12", "x").unwrap();
+        let k = resolve("13", "x").unwrap();
+        let l = resolve("88", "x").unwrap();
+        // 全額公費 first, 生活保護 after the national 公費, 地方単独 last
+        assert!(k.priority < n.priority && n.priority < s.priority && s.priority < l.priority);
+        assert_eq!(k.kind.rule, Rule::Full);
+        assert_eq!(n.kind.rate_percent, Some(20));
+        assert!(l.local);
+        // 精神通院 21 before 生活保護 12 (第1公費 21, 第2公費 12)
+        assert!(resolve("21", "x").unwrap().priority < s.priority);
+    }
+
+    #[test]
+    fn unknown_numbers_are_errors() {
+        let e = resolve("77", "publicExpenses[0].houbetsu").unwrap_err();
+        assert!(
+            e.message.starts_with("publicExpenses[0].houbetsu:"),
+            "{}",
+            e.message
+        );
+        assert!(resolve("5", "x").is_err());
+        assert!(resolve("ab", "x").is_err());
+    }
+
+    #[test]
+    fn limit_basis() {
+        let kekkaku = resolve("10", "x").unwrap().kind;
+        assert_eq!(
+            kekkaku.limit_category(IncomeCategory::KubunA),
+            IncomeCategory::KubunU
+        );
+        assert_eq!(
+            kekkaku.limit_category(IncomeCategory::GenekiIII),
+            IncomeCategory::Ippan
+        );
+        let seiho = resolve("12", "x").unwrap().kind;
+        assert_eq!(
+            seiho.limit_category(IncomeCategory::TeishotokuII),
+            IncomeCategory::TeishotokuI
+        );
+        let nanbyo = resolve("54", "x").unwrap().kind;
+        assert_eq!(
+            nanbyo.limit_category(IncomeCategory::KubunA),
+            IncomeCategory::KubunA
+        );
+        assert_eq!(
+            nanbyo.limit_category(IncomeCategory::GenekiIII),
+            IncomeCategory::GenekiIII
+        );
+    }
+}
