@@ -11,9 +11,12 @@
 //! ファイル仕様説明書 項番21), so a drug without it is taken as less than 20mL per 単位: when that
 //! uncertainty decides between two codes, the check is not made and a warning says why.
 //!
-//! **Not done here.** G020 無菌製剤処理料 is billed only by a facility that has notified its 施設基準
-//! (地方厚生局長等への届出), which a request cannot express yet; an ordered G020 is priced as ordered.
-//! The conditions of 精密持続点滴注射 (自動輸液ポンプ, 1時間に30mL以下, the drugs given to patients of
+//! **G020 無菌製剤処理料.** The clerk orders the 号 (1 イ / 1 ロ / 2); its 施設基準 (727) is checked with
+//! every code's when `facility.standards` is given. This pass checks the 注射 it goes with (G020 注1 and
+//! 特掲診療料の施設基準等 第八 三(2) 対象患者) and 1日につき. Whether the drug is a 悪性腫瘍に対して
+//! 用いる薬剤であって細胞毒性を有するもの (号 1) is not in the masters and is not checked.
+//!
+//! **Not done here.** The conditions of 精密持続点滴注射 (自動輸液ポンプ, 1時間に30mL以下, the drugs given to patients of
 //! 1歳以上) are not in the request either.
 
 use super::common::{check_data_date, order_path, row_of, single_code, warning};
@@ -66,11 +69,154 @@ const PRECISION_DRIP: &str = "130000210";
 /// による中心静脈注射 のうち2以上を同一日に併せて行った場合は、主たるものの所定点数のみ算定する.
 const ONE_A_DAY_KUBUN: [&str; 4] = ["G001", "G004", "G005", "G006"];
 
+/// G020 無菌製剤処理料 (令和6: 1 イ 180点, 1 ロ 45点, 2 40点; 1日につき): the code of each 号.
+struct Aseptic {
+    code: &'static str,
+    kokuji: &'static str,
+    /// The 注射 (区分番号) the 号 goes with for a patient 入院中の患者以外 (G020 注1; 施設基準等 第八 三(2)).
+    with: &'static [&'static str],
+    with_text: &'static str,
+}
+
+/// 施設基準等 第八 三(2)イ: 無菌製剤処理料1 — 皮内・皮下・筋肉内注射 (G000), 動脈注射 (G002), 抗悪性腫瘍剤
+/// 局所持続注入 (G003), 肝動脈塞栓を伴う抗悪性腫瘍剤肝動脈内注入 (G003-3), 点滴注射 (G004), 脳脊髄腔注射 (G009).
+const ASEPTIC_1_WITH: &[&str] = &["G000", "G002", "G003", "G003-3", "G004", "G009"];
+const ASEPTIC_1_TEXT: &str = "G000 皮内・皮下・筋肉内注射, G002 動脈注射, G003 抗悪性腫瘍剤局所持続注入, G003-3 肝動脈塞栓を伴う抗悪性腫瘍剤肝動脈内注入, G004 点滴注射 or G009 脳脊髄腔注射";
+
+const ASEPTIC: [Aseptic; 3] = [
+    // G020 1 イ 閉鎖式接続器具を使用した場合
+    Aseptic {
+        code: "130013410",
+        kokuji: "G020 1 イ",
+        with: ASEPTIC_1_WITH,
+        with_text: ASEPTIC_1_TEXT,
+    },
+    // G020 1 ロ イ以外の場合
+    Aseptic {
+        code: "130011070",
+        kokuji: "G020 1 ロ",
+        with: ASEPTIC_1_WITH,
+        with_text: ASEPTIC_1_TEXT,
+    },
+    // G020 2 (1以外のもの): 施設基準等 第八 三(2)ロ — 動脈注射・点滴注射 only for 入院中の患者 (①–③),
+    // so outside the hospital 中心静脈注射 (G005) or 植込型カテーテルによる中心静脈注射 (G006)
+    Aseptic {
+        code: "130008270",
+        kokuji: "G020 2",
+        with: &["G005", "G006"],
+        with_text: "G005 中心静脈注射 or G006 植込型カテーテルによる中心静脈注射 (動脈注射・点滴注射 qualify for 無菌製剤処理料2 only 入院中)",
+    },
+];
+
 /// Applies the 注射 rules to the visit's lines.
 pub(crate) fn apply(calc: &mut Calc<'_>) {
+    // G020 looks at the 注射 ordered, before 通則8 takes a 手技料 out (通知 第1節 通則: 注射実施料が
+    // 算定できない場合であっても、無菌製剤処理料を算定できる)
+    aseptic(calc);
     main_injection_only(calc);
     drip_volume(calc);
     precision_drip(calc);
+}
+
+/// G020 無菌製剤処理料: 注1 — with the 注射 of its 号 done that day, 1日につき (one 号 a day).
+fn aseptic(calc: &mut Calc<'_>) {
+    let lines: Vec<(usize, &Aseptic)> = calc
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let code = single_code(l)?;
+            ASEPTIC.iter().find(|a| a.code == code).map(|a| (i, a))
+        })
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    check_data_date(calc, RULES_FROM, "G020 無菌製剤処理料");
+    // the 区分番号 of the 注射 (base items) ordered at this visit, whether or not their 手技料 is billed
+    let ordered: Vec<String> = calc
+        .req
+        .orders
+        .iter()
+        .filter_map(|o| row_of(calc, &o.code))
+        .filter(|r| is_base(r))
+        .map(|r| r.kubun.clone())
+        .collect();
+    let mut dropped = vec![false; calc.lines.len()];
+    let mut kept: Option<(usize, &Aseptic)> = None;
+    for &(i, a) in &lines {
+        let name = calc.lines[i].items[0].name.clone();
+        let path = order_path(calc, a.code);
+        // G020 注1: 「…を行う際に」 — the 注射 of the 号 that day
+        if !ordered.iter().any(|k| a.with.contains(&k.as_str())) {
+            calc.finding(
+                "ASEPTIC_WITHOUT_INJECTION",
+                &path,
+                format!(
+                    "{} {name} ({}) is billed with a {} done the same day (G020 注1); none is ordered at this visit",
+                    a.code, a.kokuji, a.with_text
+                ),
+            );
+            dropped[i] = true;
+            continue;
+        }
+        match kept {
+            None => {
+                kept = Some((i, a));
+                if calc.lines[i].count > 1 {
+                    warning(
+                        calc,
+                        "ASEPTIC_ONCE_A_DAY",
+                        &path,
+                        format!(
+                            "{} {name} is 1日につき (G020 注1): ordered {} times, billed once",
+                            a.code, calc.lines[i].count
+                        ),
+                    );
+                    let line = &mut calc.lines[i];
+                    line.count = 1;
+                    line.total = line.points;
+                }
+            }
+            // G020 注1: 当該患者に係る区分に従い1日につき — one 号, once a day
+            Some((_, first)) if first.code == a.code => {
+                warning(
+                    calc,
+                    "ASEPTIC_ONCE_A_DAY",
+                    &path,
+                    format!(
+                        "{} {name} is 1日につき (G020 注1): ordered again, billed once",
+                        a.code
+                    ),
+                );
+                dropped[i] = true;
+            }
+            Some((_, first)) => {
+                calc.finding(
+                    "ASEPTIC_ONCE_A_DAY",
+                    &path,
+                    format!(
+                        "{} {name} ({}) and {} ({}) on the same day: 無菌製剤処理料 is billed once a day by the 区分 of the patient (G020 注1: 当該患者に係る区分に従い1日につき); {} is billed, {} is not",
+                        a.code, a.kokuji, first.code, first.kokuji, first.code, a.code
+                    ),
+                );
+                dropped[i] = true;
+            }
+        }
+    }
+    if calc.req.trace {
+        if let Some((i, a)) = kept {
+            calc.lines[i].trace.push(format!(
+                "{} 無菌製剤処理料 1日につき, with a {} of the day (G020 注1; 施設基準 checked with `facility.standards`; 悪性腫瘍に対して用いる細胞毒性を有する薬剤 not checked)",
+                a.kokuji, a.with_text
+            ));
+        }
+    }
+    let mut i = 0;
+    calc.lines.retain(|_| {
+        i += 1;
+        !dropped[i - 1]
+    });
 }
 
 /// A base item (基本・合成・準用項目), not a 加算: 告示等識別区分（1）（2） neither 7 加算項目 nor 9 通則加算

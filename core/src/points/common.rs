@@ -3,7 +3,7 @@
 use super::Calc;
 use crate::date::{ymd_display, ymd_number};
 use crate::masters::{Lookup, ProcedureRow};
-use crate::model::{Finding, Line, Severity};
+use crate::model::{Facility, FacilityKind, Finding, Line, Severity};
 
 /// The code of a line that bills one item.
 pub(crate) fn single_code(line: &Line) -> Option<&str> {
@@ -92,5 +92,35 @@ pub(crate) fn note(calc: &mut Calc<'_>, code: &str, text: String) {
         .filter(|l| single_code(l) == Some(code))
     {
         line.trace.push(text.clone());
+    }
+}
+
+/// Whether the facility may bill a row, by 病院・診療所区分 (項番19) and 病床数区分 (項番71);
+/// Some(what the row is for) when it may not.
+pub(crate) fn facility_problem(row: &ProcedureRow, f: &Facility) -> Option<String> {
+    let hospital = f.kind == FacilityKind::Hospital;
+    match row.facility_scope {
+        1 if !hospital => return Some("病院 only (病院・診療所区分 1)".to_string()),
+        2 if hospital => return Some("診療所 only (病院・診療所区分 2)".to_string()),
+        _ => {}
+    }
+    let beds = f.beds;
+    let (fits, band) = match row.bed_class {
+        1 => ((1..=99).contains(&beds), "許可病床 1–99床"),
+        2 => ((100..=199).contains(&beds), "許可病床 100–199床"),
+        3 => (beds <= 199, "許可病床 0–199床"),
+        4 => (beds >= 200, "許可病床 200床以上"),
+        7 => (beds < 400, "許可病床 400床未満"),
+        8 => (beds >= 400, "許可病床 400床以上"),
+        // 0: no condition; 5 / 6 count 一般病床, which the request does not carry
+        _ => (true, ""),
+    };
+    (!fits).then(|| format!("{band} (病床数区分 {})", row.bed_class))
+}
+
+pub(crate) fn describe_facility(f: &Facility) -> String {
+    match f.kind {
+        FacilityKind::Clinic => "a 診療所".to_string(),
+        FacilityKind::Hospital => format!("a 病院 with 許可病床 {}床", f.beds),
     }
 }

@@ -1,8 +1,8 @@
 //! 第4部 画像診断: the rules that look at one imaging study (一連の撮影) as a whole — 写真診断 and
 //! 撮影 of 2枚以上 (第1節 通則3), the 撮影's 新生児・乳幼児・幼児加算, 電子画像管理加算 instead of
 //! フィルム, フィルム料 (E400, 6歳未満 1.1倍), CT/MRI of the month (第3節 通則2 2回目以降 100分の80,
-//! E203 月1回). Runs after the orders and the prescription are resolved; the lines are sorted by
-//! 診療識別 after it.
+//! E203 月1回), 画像診断管理加算1–4 (通則4・5: on the E001 / E102 / E203 of the visit, 月1回 each).
+//! Runs after the orders and the prescription are resolved; the lines are sorted by 診療識別 after it.
 //!
 //! **How a request expresses a study.** The orders of one study are listed together, each `count` 1:
 //! - エックス線 (第1節): the 写真診断 (E001) and the 撮影 (E002) of the same kind (単純・特殊・造影剤
@@ -29,14 +29,16 @@
 //! 乳幼児 フィルム percentage (金額種別 5). Which code is which kind of 写真診断 / 撮影 / 電子画像管理加算
 //! is kept below as rule data (the master's 項番, column 94, is not read yet).
 
-use super::common::{row_of, warning};
+use super::common::{
+    describe_facility, earlier, facility_problem, order_path, refuse, row_of, single_code, warning,
+};
 use super::drug::parse_quantity;
 use super::kizami::{kizami_points, KizamiPoints};
 use super::{material_points, Calc};
 use crate::date::{ymd_display, ymd_number};
-use crate::masters::procedure::{KokujiKind, PointsKind};
+use crate::masters::procedure::{KokujiKind, LimitHandling, PointsKind};
 use crate::masters::{Lookup, MaterialRow, ProcedureRow};
-use crate::model::{Line, LineItem};
+use crate::model::{Finding, Line, LineItem, Severity};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// 施行日 of the 告示 the rules below were written from (令和6年厚生労働省告示第57号 別表第一 第2章第4部).
@@ -127,27 +129,76 @@ pub(crate) fn prices_material(code: &str) -> bool {
 /// 材料価格基準 別表 Ⅲ (フィルム): 特定器材マスター 別表番号 3.
 const FILM_TABLE: u32 = 3;
 
-/// 画像診断管理加算1–4 and 遠隔画像診断管理加算 (第4部 通則4–6): they need a 施設基準 届出 and a
-/// 画像診断を専ら担当する常勤の医師, which `facility` cannot express yet.
-const MANAGEMENT: &[&str] = &[
-    "170025210",
-    "170025310",
-    "170025410",
-    "170025510",
-    "170025610",
-    "170025710",
+/// The 画像診断 a 画像診断管理加算 is added to (第4部 通則4・5: E001又はE004, E102, E203 のそれぞれについて
+/// 月1回).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// E001 写真診断 (or E004 基本的エックス線診断料, 入院中の患者 only)
+    Xray,
+    /// E004 基本的エックス線診断料
+    Basic,
+    /// E102 核医学診断
+    Nuclear,
+    /// E203 コンピューター断層診断
+    Ct,
+}
+
+impl Reading {
+    /// 区分番号 of the base item.
+    fn kubun(self) -> &'static str {
+        match self {
+            Reading::Xray => "E001",
+            Reading::Basic => "E004",
+            Reading::Nuclear => "E102",
+            Reading::Ct => "E203",
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Reading::Xray => "E001 写真診断",
+            Reading::Basic => "E004 基本的エックス線診断料 (入院中の患者)",
+            Reading::Nuclear => "E102 核医学診断",
+            Reading::Ct => "E203 コンピューター断層診断",
+        }
+    }
+
+    /// 通則4: E001 and E004 share one 月1回.
+    fn month_group(self) -> Reading {
+        match self {
+            Reading::Basic => Reading::Xray,
+            r => r,
+        }
+    }
+}
+
+/// 画像診断管理加算 (令和6: 1 70点 — 通則4; 2 175点, 3 235点, 4 340点 — 通則5, E102 and E203 only): the
+/// code, its number and the 画像診断 it is added to. 施設基準 (master columns 72–81) are checked with
+/// every code's; 加算2–4 are 病院 only (病院・診療所区分 1).
+const MANAGEMENT: &[(&str, u8, Reading)] = &[
+    ("170025210", 1, Reading::Xray),    // 通則4 加算1 (写真診断)
+    ("170025310", 1, Reading::Basic),   // 通則4 加算1 (基本的エックス線診断)
+    ("170025410", 1, Reading::Nuclear), // 通則4 加算1 (核医学診断)
+    ("170025510", 1, Reading::Ct),      // 通則4 加算1 (コンピューター断層診断)
+    ("170025610", 2, Reading::Nuclear), // 通則5 加算2 (核医学診断)
+    ("170025710", 2, Reading::Ct),      // 通則5 加算2 (コンピューター断層診断)
+    ("170702310", 3, Reading::Nuclear), // 通則5 加算3 (核医学診断)
+    ("170702410", 3, Reading::Ct),      // 通則5 加算3 (コンピューター断層診断)
+    ("170035710", 4, Reading::Nuclear), // 通則5 加算4 (核医学診断)
+    ("170035810", 4, Reading::Ct),      // 通則5 加算4 (コンピューター断層診断)
+];
+
+/// 遠隔画像診断による画像診断管理加算 (第4部 通則6): the 送信側 and 受信側 conditions are not in the
+/// request.
+const REMOTE_MANAGEMENT: &[&str] = &[
     "170025810",
     "170025910",
     "170026010",
     "170026110",
     "170026210",
     "170026310",
-    "170035710",
-    "170035810",
     "170035910",
     "170036010",
-    "170702310",
-    "170702410",
     "170702710",
     "170702810",
 ];
@@ -216,11 +267,14 @@ pub(crate) fn apply(calc: &mut Calc<'_>) {
             continue;
         };
         let path = format!("orders[{i}].code");
-        if MANAGEMENT.contains(&order.code.as_str()) {
+        if MANAGEMENT.iter().any(|m| m.0 == order.code) {
+            continue; // checked once the studies are built (management)
+        }
+        if REMOTE_MANAGEMENT.contains(&order.code.as_str()) {
             calc.finding(
                 "UNSUPPORTED_RULE",
                 &path,
-                format!("{} {}: 画像診断管理加算 needs a 施設基準 届出 (第4部 通則4–6) that `facility` cannot express yet", row.code, row.name),
+                format!("{} {}: 遠隔画像診断による画像診断管理加算 (第4部 通則6) needs the 送信側・受信側 conditions, which the request cannot express yet", row.code, row.name),
             );
             for &l in own {
                 drop[l] = true;
@@ -337,6 +391,7 @@ pub(crate) fn apply(calc: &mut Calc<'_>) {
     }
     if studies.is_empty() {
         remove_dropped(calc, &drop, Vec::new());
+        management(calc);
         return;
     }
     check_rules_date(calc);
@@ -365,6 +420,141 @@ pub(crate) fn apply(calc: &mut Calc<'_>) {
         replace.push((lines[0], line));
     }
     remove_dropped(calc, &drop, replace);
+    management(calc);
+}
+
+/// 第4部 通則4・5 画像診断管理加算: each on its own line, added to the 画像診断 (E001 / E004, E102, E203)
+/// billed at this visit, 月1回 for each of them — 加算1 not when 加算2–4 is billed for the same one
+/// (通則4 ただし書), so one 画像診断管理加算 a month per 画像診断. Runs on the lines the studies made.
+fn management(calc: &mut Calc<'_>) {
+    let found: Vec<(String, u8, Reading)> = calc
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let code = single_code(l)?;
+            MANAGEMENT
+                .iter()
+                .find(|m| m.0 == code)
+                .map(|m| (m.0.to_string(), m.1, m.2))
+        })
+        .collect();
+    if found.is_empty() {
+        return;
+    }
+    check_rules_date(calc);
+    // 画像診断管理加算 billed this month so far, per 画像診断 (通則4・5: それぞれについて月1回)
+    let mut used: Vec<(Reading, u32)> = Vec::new();
+    for m in MANAGEMENT {
+        let n = earlier(calc, m.0);
+        if n > 0 {
+            add_used(&mut used, m.2.month_group(), n);
+        }
+    }
+    for (code, level, reading) in found {
+        let Some(row) = row_of(calc, &code) else {
+            continue;
+        };
+        let name = row.name.clone();
+        let rule = if level == 1 { "通則4" } else { "通則5" };
+        // 通則5: 画像診断管理加算2–4 are for 病院 (施設基準 放射線科を標榜している病院; 病院・診療所区分 1)
+        if let Some(what) = facility_problem(row, &calc.req.facility) {
+            let facility = describe_facility(&calc.req.facility);
+            refuse(
+                calc,
+                &[code.as_str()],
+                "FACILITY_NOT_APPLICABLE",
+                format!("{code} {name} is for {what}; the facility is {facility} (第4部 {rule})"),
+            );
+            continue;
+        }
+        // 月1回 for each 画像診断 (医科診療行為マスター 上限回数 / 上限回数エラー処理)
+        let limit = if row.limit_count == 0 {
+            1
+        } else {
+            row.limit_count
+        };
+        let group = reading.month_group();
+        let before = used.iter().find(|u| u.0 == group).map_or(0, |u| u.1);
+        let Some(i) = calc
+            .lines
+            .iter()
+            .position(|l| single_code(l) == Some(code.as_str()))
+        else {
+            continue;
+        };
+        let count = calc.lines[i].count;
+        let allowed = limit.saturating_sub(before);
+        if count > allowed {
+            let (fcode, severity) = match row.limit_handling {
+                LimitHandling::Confirm => ("MONTHLY_LIMIT", Severity::Error),
+                LimitHandling::Cap => ("MONTHLY_LIMIT_CAPPED", Severity::Warning),
+            };
+            let message = format!(
+                "{code} {name}: 第4部 {rule}: 画像診断管理加算 is billed once a month for the {} (上限回数 {limit}, 上限回数エラー処理 {}; 通則4 ただし書: 加算1 not with 加算2–4); {before} already billed this month: {} not billed",
+                reading.month_group().name(),
+                row.limit_handling.code(),
+                count - allowed
+            );
+            let path = order_path(calc, &code);
+            calc.findings.push(Finding {
+                code: fcode.to_string(),
+                severity,
+                path,
+                message,
+            });
+            if allowed == 0 {
+                calc.lines.remove(i);
+                continue;
+            }
+            let line = &mut calc.lines[i];
+            line.count = allowed;
+            line.total = line.points * i64::from(allowed);
+        }
+        // 所定点数に加算: the 画像診断 itself is billed at this visit
+        let base = calc.lines.iter().any(|l| {
+            l.items.iter().any(|it| {
+                row_of(calc, &it.code).is_some_and(|r| r.kubun == reading.kubun() && !is_addon(r))
+            })
+        });
+        if !base {
+            let why = if reading == Reading::Basic {
+                " (E004 is for 入院中の患者)"
+            } else {
+                ""
+            };
+            refuse(
+                calc,
+                &[code.as_str()],
+                "ADDON_WITHOUT_BASE",
+                format!(
+                    "{code} {name} is added to the {} of the visit (第4部 {rule}); none is billed at this visit{why}",
+                    reading.name()
+                ),
+            );
+            continue;
+        }
+        let billed_now = calc.lines[i].count;
+        add_used(&mut used, group, billed_now);
+        if calc.req.trace {
+            calc.lines[i].trace.push(format!(
+                "第4部 {rule} 画像診断管理加算{level}: added to the {} billed at this visit, 月1回 ({before} earlier this month); 施設基準 checked with `facility.standards`",
+                reading.name()
+            ));
+        }
+    }
+}
+
+fn add_used(used: &mut Vec<(Reading, u32)>, group: Reading, n: u32) {
+    match used.iter_mut().find(|u| u.0 == group) {
+        Some(u) => u.1 += n,
+        None => used.push((group, n)),
+    }
+}
+
+/// A 加算 row (告示等識別区分 7 加算項目 or 9 通則加算), not a 画像診断 itself.
+fn is_addon(row: &ProcedureRow) -> bool {
+    let addon = |k: KokujiKind| matches!(k, KokujiKind::Addon | KokujiKind::GeneralAddon);
+    addon(row.kokuji1) || addon(row.kokuji2)
 }
 
 impl Study {

@@ -7,12 +7,15 @@
 //! (医科診療行為マスター 上限回数 / 上限回数エラー処理). A line that may not be billed is taken out
 //! and said so in a finding.
 
-use super::common::{billed, earlier, note, order_path, refuse, row_of, single_code};
+use super::common::{
+    billed, describe_facility, earlier, facility_problem, note, order_path, refuse, row_of,
+    single_code,
+};
 use super::visit::{visit_kind, VisitKind};
 use super::Calc;
 use crate::masters::procedure::{KokujiKind, LimitHandling};
-use crate::masters::{DiseaseRow, ProcedureRow};
-use crate::model::{Dispensing, Facility, FacilityKind, Finding, RpForm, Severity};
+use crate::masters::DiseaseRow;
+use crate::model::{Dispensing, Finding, RpForm, Severity};
 
 /// B000 特定疾患療養管理料: 1 診療所 225点, 2 許可病床数100床未満の病院 147点, 3 100床以上200床未満の
 /// 病院 87点, then the same three 情報通信機器を用いた場合 196 / 128 / 76点 (master 項番 4).
@@ -493,36 +496,6 @@ fn monthly_limits(calc: &mut Calc<'_>) {
                 i += 1;
             }
         }
-    }
-}
-
-/// Whether the facility may bill a row, by 病院・診療所区分 (項番19) and 病床数区分 (項番71);
-/// Some(what the row is for) when it may not.
-fn facility_problem(row: &ProcedureRow, f: &Facility) -> Option<String> {
-    let hospital = f.kind == FacilityKind::Hospital;
-    match row.facility_scope {
-        1 if !hospital => return Some("病院 only (病院・診療所区分 1)".to_string()),
-        2 if hospital => return Some("診療所 only (病院・診療所区分 2)".to_string()),
-        _ => {}
-    }
-    let beds = f.beds;
-    let (fits, band) = match row.bed_class {
-        1 => ((1..=99).contains(&beds), "許可病床 1–99床"),
-        2 => ((100..=199).contains(&beds), "許可病床 100–199床"),
-        3 => (beds <= 199, "許可病床 0–199床"),
-        4 => (beds >= 200, "許可病床 200床以上"),
-        7 => (beds < 400, "許可病床 400床未満"),
-        8 => (beds >= 400, "許可病床 400床以上"),
-        // 0: no condition; 5 / 6 count 一般病床, which the request does not carry
-        _ => (true, ""),
-    };
-    (!fits).then(|| format!("{band} (病床数区分 {})", row.bed_class))
-}
-
-fn describe_facility(f: &Facility) -> String {
-    match f.kind {
-        FacilityKind::Clinic => "a 診療所".to_string(),
-        FacilityKind::Hospital => format!("a 病院 with 許可病床 {}床", f.beds),
     }
 }
 
