@@ -485,8 +485,54 @@ pub struct CopayRequest {
     /// The patient's 公費 (受給者証), at most 4; each part refers to them by index.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub public_expenses: Vec<PublicExpense>,
-    /// The claim's 点数 split by who shares it.
+    /// The claim's 点数 split by who shares it (with `monthToDate`: this visit's).
     pub parts: Vec<CopayPart>,
+    /// At the counter: what this facility already billed this month on the same insurance and
+    /// 入院/外来. The response is then the month so far, and `visitCounterYen` what to collect now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month_to_date: Option<MonthToDate>,
+    /// 入院時食事療養: meals of the claim (入院 only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meals: Option<Meals>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Meals {
+    /// 食数 (at most 3 a day).
+    pub count: u32,
+    /// The 標準負担額 区分; derived from the 所得区分 and the 公費 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<MealCategory>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum MealCategory {
+    /// 一般
+    General,
+    /// 指定難病・小児慢性特定疾病 (一般所得)
+    Nanbyou,
+    /// 低所得Ⅱ / 住民税非課税, 入院 90日以下
+    #[serde(rename = "teishotokuII")]
+    TeishotokuII,
+    /// 低所得Ⅱ / 住民税非課税, 91日目から (長期入院該当)
+    #[serde(rename = "teishotokuIILong")]
+    TeishotokuIILong,
+    /// 70歳以上 低所得Ⅰ
+    #[serde(rename = "teishotokuI")]
+    TeishotokuI,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MonthToDate {
+    /// Earlier visits' 点数 by 公費 combination (same indexes as `parts`).
+    #[serde(default)]
+    pub parts: Vec<CopayPart>,
+    /// 一部負担金 already collected at the counter this month, in yen.
+    #[serde(default)]
+    pub collected_yen: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -537,12 +583,33 @@ pub struct CopayResponse {
     pub public_expenses: Vec<PublicExpenseResult>,
     /// The patient's 一部負担金 of the claim, to the yen (the receipt's 患者負担).
     pub patient_yen: i64,
-    /// What the counter collects: `patientYen` with 10円未満四捨五入 (健康保険法75条).
+    /// What the counter collects: `patientYen` with 10円未満四捨五入 (健康保険法75条), plus the
+    /// meals' 標準負担額.
     pub counter_yen: i64,
-    /// Per part, in request order.
+    /// Per part, in request order (with `monthToDate`: this visit's parts, then earlier-only ones).
     pub parts: Vec<CopayPartResult>,
+    /// 食事療養 標準負担額, when the request has meals.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meal: Option<MealResult>,
+    /// With `monthToDate`: what the counter collects at this visit — its own 割合 rounded to 10円,
+    /// or, once the month reaches a 限度額 or 公費 上限, what is left up to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visit_counter_yen: Option<i64>,
     /// How every amount was worked out.
     pub trace: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct MealResult {
+    pub count: u32,
+    pub category: MealCategory,
+    /// 標準負担額 per 食.
+    pub per_meal_yen: i64,
+    /// What the patient pays for the meals (added to `counterYen`, not to `patientYen`).
+    pub patient_yen: i64,
+    /// What a 公費 pays of the 標準負担額 (生活保護: all; 小児慢性: half).
+    pub public_yen: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

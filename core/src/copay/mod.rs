@@ -3,6 +3,7 @@
 pub mod burden;
 pub mod kouhi;
 pub mod limits;
+pub mod meals;
 pub mod receipt;
 pub mod rounding;
 

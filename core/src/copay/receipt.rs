@@ -9,11 +9,13 @@
 use super::burden::burden;
 use super::kouhi::{self, Resolved, Rule};
 use super::limits::{self, LimitOptions};
+use super::meals;
 use super::rounding::round_copay_10yen;
 use crate::date::{age_on, anniversary, parse_iso};
 use crate::error::{Error, Result};
 use crate::model::{
-    CopayPartResult, CopayRequest, CopayResponse, IncomeCategory, InsurerType, PublicExpenseResult,
+    CopayPart, CopayPartResult, CopayRequest, CopayResponse, IncomeCategory, InsurerType,
+    MealResult, Meals, PublicExpenseResult,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -55,7 +57,138 @@ struct Public {
     result: PublicExpenseResult,
 }
 
+/// 患者負担金 of a レセプト; with `monthToDate`, of the month so far including this visit, and
+/// what the counter collects at this visit.
 pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
+    let mut r = by_visit(req)?;
+    if let Some(m) = &req.meals {
+        let meal = meal_result(req, m, &r)?;
+        r.trace.push(format!(
+            "食事療養 標準負担額: {}食 × {}円 = {}円{}",
+            meal.count,
+            meal.per_meal_yen,
+            meal.count as i64 * meal.per_meal_yen,
+            if meal.public_yen > 0 {
+                format!(" (公費 {}円, 患者 {}円)", meal.public_yen, meal.patient_yen)
+            } else {
+                String::new()
+            }
+        ));
+        r.counter_yen += meal.patient_yen;
+        if let Some(v) = r.visit_counter_yen.as_mut() {
+            *v += meal.patient_yen;
+        }
+        r.meal = Some(meal);
+    }
+    Ok(r)
+}
+
+/// 入院 months have at most 31 days × 3 食.
+const MAX_MEALS: u32 = 93;
+
+fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealResult> {
+    if !req.inpatient {
+        return Err(Error::invalid_request(
+            "meals",
+            "入院時食事療養 applies to 入院 claims: set inpatient",
+        ));
+    }
+    if m.count > MAX_MEALS {
+        return Err(Error::invalid_request(
+            "meals.count",
+            format!(
+                "at most 3 食 a day ({MAX_MEALS} a month), found {}",
+                m.count
+            ),
+        ));
+    }
+    let has = |codes: &[&str]| {
+        r.public_expenses
+            .iter()
+            .any(|p| codes.contains(&p.houbetsu.as_str()))
+    };
+    let category = m.category.unwrap_or_else(|| {
+        meals::default_category(
+            req.insurance.as_ref().and_then(|i| i.income_category),
+            has(&["54", "52"]),
+        )
+    });
+    let date = date_field("serviceDate", &req.service_date)?;
+    let month = format!("{:04}-{:02}", date.year(), date.month());
+    let per = meals::per_meal(&month, category)?;
+    let total = per * i64::from(m.count);
+    // 生活保護 and 全額公費 pay the 標準負担額; 小児慢性 pays half (児童福祉法施行令 第22条)
+    let public = if has(&["12", "13", "14", "18", "29", "30"]) {
+        total
+    } else if has(&["52"]) {
+        total / 2
+    } else {
+        0
+    };
+    Ok(MealResult {
+        count: m.count,
+        category,
+        per_meal_yen: per,
+        patient_yen: total - public,
+        public_yen: public,
+    })
+}
+
+fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
+    let Some(mtd) = &req.month_to_date else {
+        return compute(req, &req.parts, "parts").map(|(r, _)| r);
+    };
+    if mtd.collected_yen < 0 {
+        return Err(Error::invalid_request(
+            "monthToDate.collectedYen",
+            format!("cannot be negative, found {}", mtd.collected_yen),
+        ));
+    }
+    validate_parts(
+        &mtd.parts,
+        req.public_expenses.len(),
+        "monthToDate.parts",
+        true,
+    )?;
+    // the month so far: earlier points added to the part with the same 公費
+    let mut month = req.parts.clone();
+    for earlier in &mtd.parts {
+        let key = sorted(&earlier.public_expenses);
+        match month.iter_mut().find(|p| sorted(&p.public_expenses) == key) {
+            Some(p) => p.points += earlier.points,
+            None => month.push(earlier.clone()),
+        }
+    }
+    let (alone, _) = compute(req, &req.parts, "parts")?;
+    let (mut cum, limited) = compute(req, &month, "parts")?;
+    // each visit pays its own 割合 rounded (健康保険法75条); once the month reaches a 限度額 or a
+    // 公費 上限, the visit pays only what is left up to it
+    let own = alone.counter_yen;
+    let left = round_copay_10yen((cum.patient_yen - mtd.collected_yen).max(0) * 10);
+    let visit = if limited { own.min(left) } else { own };
+    cum.trace.push(if limited && left < own {
+        format!(
+            "この来院: 月の患者負担 {}円 − 既収 {}円 = {left}円 (< この来院の {own}円) → {visit}円",
+            cum.patient_yen, mtd.collected_yen
+        )
+    } else {
+        format!("この来院: {own}円 (限度額・上限に達していない)")
+    });
+    cum.visit_counter_yen = Some(visit);
+    Ok(cum)
+}
+
+fn sorted(v: &[usize]) -> Vec<usize> {
+    let mut v = v.to_vec();
+    v.sort_unstable();
+    v
+}
+
+fn compute(
+    req: &CopayRequest,
+    parts_in: &[CopayPart],
+    field: &str,
+) -> Result<(CopayResponse, bool)> {
     let date = date_field("serviceDate", &req.service_date)?;
     let birth = date_field("patient.birthDate", &req.patient.birth_date)?;
     if birth > date {
@@ -69,7 +202,8 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
     let mut trace = Vec::new();
 
     let mut publics = resolve_publics(req)?;
-    validate_parts(req, publics.len())?;
+    validate_parts(parts_in, publics.len(), field, false)?;
+    let mut limited = false;
 
     // 保険: 割合, 所得区分 and the options of the 限度額
     let ins = match &req.insurance {
@@ -141,9 +275,9 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
     };
 
     // 公費併用分 first, by the priority of their first 公費; 保険単独分 last
-    let mut order: Vec<usize> = (0..req.parts.len()).collect();
+    let mut order: Vec<usize> = (0..parts_in.len()).collect();
     let first_priority = |i: usize| -> usize {
-        req.parts[i]
+        parts_in[i]
             .public_expenses
             .iter()
             .map(|&k| publics[k].resolved.priority)
@@ -152,15 +286,15 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
     };
     order.sort_by_key(|&i| first_priority(i));
 
-    let mut results: Vec<Option<CopayPartResult>> = vec![None; req.parts.len()];
+    let mut results: Vec<Option<CopayPartResult>> = vec![None; parts_in.len()];
     let (mut gassan_total, mut gassan_patient) = (0i64, 0i64);
     let mut insurance_patient = 0i64;
     for &i in &order {
-        let part = &req.parts[i];
+        let part = &parts_in[i];
         let total = part.points * 10;
         let mut chain: Vec<usize> = part.public_expenses.clone();
         chain.sort_by_key(|&k| publics[k].resolved.priority);
-        let path = format!("parts[{i}]");
+        let path = format!("{field}[{i}]");
         if let Some(&full) = chain
             .iter()
             .find(|&&k| publics[k].resolved.kind.rule == Rule::Full)
@@ -229,6 +363,7 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
                 };
                 trace.push(line);
                 let reached = (kakari < jf).then_some(kakari);
+                limited |= reached.is_some();
                 // 合算: 70歳以上 always; 70歳未満 only a part of 21,000円 or more
                 (kakari, reached)
             }
@@ -257,6 +392,7 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
                     if jf > avail {
                         patient = avail;
                         limit_yen = Some(l.yen);
+                        limited = true;
                         if gassan_patient > 0 {
                             line.push_str(&format!(
                                 "; 限度額 {} (合算 {}円) − 公費併用分の患者負担 {gassan_patient}円 = {avail}円",
@@ -274,6 +410,7 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
                 if patient > m {
                     patient = m;
                     limit_yen = Some(m);
+                    limited = true;
                     line.push_str(&format!("; 特定疾病 (マル長) 限度額 {m}円"));
                 }
             }
@@ -283,6 +420,7 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
                 if patient > cap {
                     patient = cap;
                     limit_yen = Some(cap);
+                    limited = true;
                     line.push_str(&format!("; 配慮措置 {total} × 1割 + 3,000 = {cap}円"));
                 }
             }
@@ -320,6 +458,7 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
             if let Some(left) = p.cap_left {
                 if left < patient {
                     patient = left;
+                    limited = true;
                     why.push(format!("上限月額の残り {left}円"));
                 }
                 p.cap_left = Some(left - patient);
@@ -361,18 +500,23 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
         "総医療費 {total_yen}円: 保険者 {insurer_yen}円, 公費 {}円, 患者 {patient_yen}円 (窓口 10円未満四捨五入 {counter_yen}円)",
         publics.iter().map(|p| p.result.paid_yen).sum::<i64>()
     ));
-    Ok(CopayResponse {
-        burden_percent: ins.as_ref().map(|c| c.percent),
-        basis: ins.as_ref().map(|c| c.basis.to_string()),
-        total_yen,
-        insurer_yen,
-        insurance_patient_yen: insurance_patient,
-        public_expenses: publics.into_iter().map(|p| p.result).collect(),
-        patient_yen,
-        counter_yen,
-        parts,
-        trace,
-    })
+    Ok((
+        CopayResponse {
+            burden_percent: ins.as_ref().map(|c| c.percent),
+            basis: ins.as_ref().map(|c| c.basis.to_string()),
+            total_yen,
+            insurer_yen,
+            insurance_patient_yen: insurance_patient,
+            public_expenses: publics.into_iter().map(|p| p.result).collect(),
+            patient_yen,
+            counter_yen,
+            parts,
+            trace,
+            visit_counter_yen: None,
+            meal: None,
+        },
+        limited,
+    ))
 }
 
 struct InsuranceCtx {
@@ -509,16 +653,18 @@ fn resolve_publics(req: &CopayRequest) -> Result<Vec<Public>> {
     Ok(out)
 }
 
-fn validate_parts(req: &CopayRequest, publics: usize) -> Result<()> {
-    if req.parts.is_empty() {
-        return Err(Error::invalid_request(
-            "parts",
-            "at least one part is needed",
-        ));
+fn validate_parts(
+    parts: &[CopayPart],
+    publics: usize,
+    field: &str,
+    may_be_empty: bool,
+) -> Result<()> {
+    if parts.is_empty() && !may_be_empty {
+        return Err(Error::invalid_request(field, "at least one part is needed"));
     }
     let mut seen: Vec<Vec<usize>> = Vec::new();
-    for (i, part) in req.parts.iter().enumerate() {
-        let path = format!("parts[{i}]");
+    for (i, part) in parts.iter().enumerate() {
+        let path = format!("{field}[{i}]");
         if !(0..=MAX_POINTS).contains(&part.points) {
             return Err(Error::invalid_request(
                 &format!("{path}.points"),
