@@ -491,6 +491,9 @@ pub struct CopayRequest {
     /// 入院/外来. The response is then the month so far, and `visitCounterYen` what to collect now.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub month_to_date: Option<MonthToDate>,
+    /// Add a `trace` saying how every amount was worked out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub trace: bool,
     /// 入院時食事療養: meals of the claim (入院 only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meals: Option<Meals>,
@@ -595,7 +598,8 @@ pub struct CopayResponse {
     /// or, once the month reaches a 限度額 or 公費 上限, what is left up to it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visit_counter_yen: Option<i64>,
-    /// How every amount was worked out.
+    /// How every amount was worked out (only when the request asks for `trace`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trace: Vec<String>,
 }
 

@@ -39,6 +39,9 @@ pub struct Over70Row {
 pub struct Version {
     /// First 診療月 `YYYY-MM`.
     pub from: String,
+    /// `from` as YYYYMM.
+    #[serde(skip)]
+    pub key: u32,
     pub source: String,
     pub under70: BTreeMap<String, Formula>,
     pub over70: BTreeMap<String, Over70Row>,
@@ -56,32 +59,43 @@ fn table() -> Result<&'static [Version]> {
     static TABLE: OnceLock<std::result::Result<Vec<Version>, String>> = OnceLock::new();
     TABLE
         .get_or_init(|| {
-            serde_json::from_str::<Table>(TABLE_JSON)
-                .map(|t| t.versions)
-                .map_err(|e| e.to_string())
+            let mut versions = serde_json::from_str::<Table>(TABLE_JSON)
+                .map_err(|e| e.to_string())?
+                .versions;
+            for v in &mut versions {
+                v.key = month_key(&v.from).ok_or_else(|| format!("bad month {:?}", v.from))?;
+            }
+            Ok(versions)
         })
         .as_deref()
         .map_err(|e| Error::new(ErrorCode::CalcError, format!("kougaku-limits.json: {e}")))
 }
 
-/// The version in force for the 診療月 `month` (`YYYY-MM`).
-pub fn version_for(month: &str) -> Result<&'static Version> {
-    table()?
-        .iter()
-        .rev()
-        .find(|v| v.from.as_str() <= month)
-        .ok_or_else(|| {
-            Error::new(
-                ErrorCode::CalcError,
-                format!(
-                    "no 高額療養費 限度額 table covers 診療月 {month} (the oldest starts {})",
-                    table()
-                        .ok()
-                        .and_then(|t| t.first())
-                        .map_or("?", |v| v.from.as_str())
-                ),
-            )
-        })
+/// `YYYY-MM` → YYYYMM.
+pub fn month_key(month: &str) -> Option<u32> {
+    let (y, m) = month.split_once('-')?;
+    let (y, m): (u32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    (y >= 1000 && (1..=12).contains(&m) && month.len() == 7).then_some(y * 100 + m)
+}
+
+/// YYYYMM → `YYYY-MM` for messages.
+pub fn month_display(key: u32) -> String {
+    format!("{:04}-{:02}", key / 100, key % 100)
+}
+
+/// The version in force for the 診療月 `month` (YYYYMM).
+pub fn version_for(month: u32) -> Result<&'static Version> {
+    let t = table()?;
+    t.iter().rev().find(|v| v.key <= month).ok_or_else(|| {
+        Error::new(
+            ErrorCode::CalcError,
+            format!(
+                "no 高額療養費 限度額 table covers 診療月 {} (the oldest starts {})",
+                month_display(month),
+                t.first().map_or("?", |v| v.from.as_str())
+            ),
+        )
+    })
 }
 
 /// The wire name of a 所得区分 (the key in the data file).
@@ -142,17 +156,20 @@ pub struct LimitOptions {
     pub many: bool,
     /// 75歳到達月の特例: every figure (base, threshold, 多数回, 外来) halved (施行令 第42条第8項 等).
     pub half: bool,
+    /// Write `Limit::explain` (only when the request asks for a trace).
+    pub explain: bool,
 }
 
 /// The limit of a formula for 総医療費 `total`.
 pub fn formula_limit(f: &Formula, total: i64, o: LimitOptions, label: &str) -> Limit {
     let div = if o.half { 2 } else { 1 };
     let half_note = if o.half { " (75歳到達月 1/2)" } else { "" };
+    let say = |f: &dyn Fn() -> String| if o.explain { f() } else { String::new() };
     if o.many {
         if let Some(m) = f.many {
             return Limit {
                 yen: m / div,
-                explain: format!("{label} 多数回該当{half_note}: {}円", m / div),
+                explain: say(&|| format!("{label} 多数回該当{half_note}: {}円", m / div)),
             };
         }
     }
@@ -163,31 +180,36 @@ pub fn formula_limit(f: &Formula, total: i64, o: LimitOptions, label: &str) -> L
             let extra = one_percent_rounded(total - t);
             Limit {
                 yen: base + extra,
-                explain: if total > t {
-                    format!("{label}{half_note}: {base} + ({total} − {t}) × 1% = {}円 (1円未満四捨五入)", base + extra)
-                } else {
-                    format!("{label}{half_note}: 総医療費 {total}円 ≤ {t}円 → {base}円")
-                },
+                explain: say(&|| {
+                    if total > t {
+                        format!("{label}{half_note}: {base} + ({total} − {t}) × 1% = {}円 (1円未満四捨五入)", base + extra)
+                    } else {
+                        format!("{label}{half_note}: 総医療費 {total}円 ≤ {t}円 → {base}円")
+                    }
+                }),
             }
         }
         None => Limit {
             yen: base,
-            explain: format!("{label}{half_note}: {base}円"),
+            explain: say(&|| format!("{label}{half_note}: {base}円")),
         },
     }
 }
 
-fn missing(month: &str, what: &str) -> Error {
+fn missing(month: u32, what: &str) -> Error {
     Error::new(
         ErrorCode::CalcError,
-        format!("no 高額療養費 限度額 for {what} in the table for 診療月 {month}"),
+        format!(
+            "no 高額療養費 限度額 for {what} in the table for 診療月 {}",
+            month_display(month)
+        ),
     )
 }
 
 /// The limit of one receipt: 70歳未満 by 区分 (世帯); 70歳以上 外来 receipts by the 外来(個人) 特例
 /// where the 区分 has one, otherwise (入院, 現役並み) by the 外来+入院 (世帯) limit.
 pub fn receipt_limit(
-    month: &str,
+    month: u32,
     category: IncomeCategory,
     inpatient: bool,
     total: i64,
@@ -206,11 +228,15 @@ pub fn receipt_limit(
             let div = if o.half { 2 } else { 1 };
             return Ok(Limit {
                 yen: out / div,
-                explain: format!(
-                    "{label} 外来(個人){}: {}円",
-                    if o.half { " (75歳到達月 1/2)" } else { "" },
-                    out / div
-                ),
+                explain: if o.explain {
+                    format!(
+                        "{label} 外来(個人){}: {}円",
+                        if o.half { " (75歳到達月 1/2)" } else { "" },
+                        out / div
+                    )
+                } else {
+                    String::new()
+                },
             });
         }
     }
@@ -234,7 +260,12 @@ mod tests {
         many: bool,
         half: bool,
     ) -> i64 {
-        receipt_limit(month, c, inpatient, total, LimitOptions { many, half })
+        let o = LimitOptions {
+            many,
+            half,
+            explain: true,
+        };
+        receipt_limit(month_key(month).unwrap(), c, inpatient, total, o)
             .unwrap()
             .yen
     }
@@ -271,13 +302,13 @@ mod tests {
 
     #[test]
     fn missing_rows_name_the_month() {
-        let e = receipt_limit("2026-09", KubunA, true, 100, LimitOptions::default()).unwrap_err();
+        let e = receipt_limit(202609, KubunA, true, 100, LimitOptions::default()).unwrap_err();
         assert!(
             e.message.contains("2026-09") && e.message.contains("区分ア"),
             "{}",
             e.message
         );
-        let e = receipt_limit("2017-07", KubunA, true, 100, LimitOptions::default()).unwrap_err();
+        let e = receipt_limit(201707, KubunA, true, 100, LimitOptions::default()).unwrap_err();
         assert!(e.message.contains("2017-07"), "{}", e.message);
     }
 

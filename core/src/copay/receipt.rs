@@ -198,7 +198,8 @@ fn compute(
         ));
     }
     let age = age_on(birth, date);
-    let month = format!("{:04}-{:02}", date.year(), date.month());
+    let month = date.year() as u32 * 100 + date.month();
+    let tr = req.trace;
     let mut trace = Vec::new();
 
     let mut publics = resolve_publics(req)?;
@@ -232,30 +233,32 @@ fn compute(
                 && ins.specific_disease_cap_yen.is_none()
                 && ymd(HAIRYO_FROM).is_some_and(|f| date >= f)
                 && ymd(HAIRYO_TO).is_some_and(|t| date <= t);
-            trace.push(format!(
-                "負担割合 {}割 ({}); 所得区分 {}{}{}{}",
-                b.percent / 10,
-                b.basis,
-                category.map_or(
-                    "not given (限度額適用認定証 なし: 高額療養費 is not applied)",
-                    limits::category_label
-                ),
-                if ins.multiple_high_cost {
-                    "; 多数回該当"
-                } else {
-                    ""
-                },
-                if half {
-                    "; 75歳到達月 (限度額 1/2)"
-                } else {
-                    ""
-                },
-                if hairyo {
-                    "; 配慮措置 (2022-10〜2025-09 外来)"
-                } else {
-                    ""
-                },
-            ));
+            if tr {
+                trace.push(format!(
+                    "負担割合 {}割 ({}); 所得区分 {}{}{}{}",
+                    b.percent / 10,
+                    b.basis,
+                    category.map_or(
+                        "not given (限度額適用認定証 なし: 高額療養費 is not applied)",
+                        limits::category_label
+                    ),
+                    if ins.multiple_high_cost {
+                        "; 多数回該当"
+                    } else {
+                        ""
+                    },
+                    if half {
+                        "; 75歳到達月 (限度額 1/2)"
+                    } else {
+                        ""
+                    },
+                    if hairyo {
+                        "; 配慮措置 (2022-10〜2025-09 外来)"
+                    } else {
+                        ""
+                    },
+                ));
+            }
             Some(InsuranceCtx {
                 percent: b.percent,
                 basis: b.basis,
@@ -263,13 +266,16 @@ fn compute(
                 opts: LimitOptions {
                     many: ins.multiple_high_cost,
                     half,
+                    explain: tr,
                 },
                 marucho: ins.specific_disease_cap_yen,
                 hairyo,
             })
         }
         None => {
-            trace.push("公費単独: no 医療保険".to_string());
+            if tr {
+                trace.push("公費単独: no 医療保険".to_string());
+            }
             None
         }
     };
@@ -294,7 +300,7 @@ fn compute(
         let total = part.points * 10;
         let mut chain: Vec<usize> = part.public_expenses.clone();
         chain.sort_by_key(|&k| publics[k].resolved.priority);
-        let path = format!("{field}[{i}]");
+        let path = || format!("{field}[{i}]");
         if let Some(&full) = chain
             .iter()
             .find(|&&k| publics[k].resolved.kind.rule == Rule::Full)
@@ -304,10 +310,15 @@ fn compute(
             p.result.points += part.points;
             p.result.subject_yen += total;
             p.result.paid_yen += total;
-            trace.push(format!(
-                "{path}: {}点 = {total}円, 全額公費 {} {} pays {total}円",
-                part.points, p.resolved.kind.houbetsu, p.resolved.kind.name
-            ));
+            if tr {
+                trace.push(format!(
+                    "{}: {}点 = {total}円, 全額公費 {} {} pays {total}円",
+                    path(),
+                    part.points,
+                    p.resolved.kind.houbetsu,
+                    p.resolved.kind.name
+                ));
+            }
             results[i] = Some(CopayPartResult {
                 total_yen: total,
                 insurer_yen: 0,
@@ -319,10 +330,13 @@ fn compute(
         // the patient side the 保険 leaves, and the limit that applied
         let (kakari, limit_yen) = match &ins {
             None => {
-                trace.push(format!(
-                    "{path}: {}点 = {total}円, 公費単独 (10割)",
-                    part.points
-                ));
+                if tr {
+                    trace.push(format!(
+                        "{}: {}点 = {total}円, 公費単独 (10割)",
+                        path(),
+                        part.points
+                    ));
+                }
                 (total, None)
             }
             Some(ctx) if !chain.is_empty() => {
@@ -345,23 +359,31 @@ fn compute(
                     }
                 });
                 let limit = match cat {
-                    Some(c) => Some(ctx.limit(&month, c, req.inpatient, total)?),
+                    Some(c) => Some(ctx.limit(month, c, req.inpatient, total)?),
                     None => None,
                 };
                 let limit = ctx.with_marucho(limit);
-                let mut line = format!(
-                    "{path} (公費併用): {}点 = {total}円 × {}割 = {jf}円",
-                    part.points,
-                    ctx.percent / 10
-                );
+                let mut line = String::new();
+                if tr {
+                    line = format!(
+                        "{} (公費併用): {}点 = {total}円 × {}割 = {jf}円",
+                        path(),
+                        part.points,
+                        ctx.percent / 10
+                    );
+                }
                 let kakari = match &limit {
                     Some(l) if jf > l.yen => {
-                        line.push_str(&format!(" > 限度額 {} → {}円", l.explain, l.yen));
+                        if tr {
+                            line.push_str(&format!(" > 限度額 {} → {}円", l.explain, l.yen));
+                        }
                         l.yen
                     }
                     _ => jf,
                 };
-                trace.push(line);
+                if tr {
+                    trace.push(line);
+                }
                 let reached = (kakari < jf).then_some(kakari);
                 limited |= reached.is_some();
                 // 合算: 70歳以上 always; 70歳未満 only a part of 21,000円 or more
@@ -372,28 +394,33 @@ fn compute(
         if chain.is_empty() {
             let Some(ctx) = &ins else {
                 return Err(Error::invalid_request(
-                    &format!("{path}.publicExpenses"),
+                    &format!("{}.publicExpenses", path()),
                     "a 公費単独 claim (no insurance) has no 保険単独 part: name the 公費 of every part",
                 ));
             };
             let jf = percent_of(total, ctx.percent);
             let mut patient = jf;
-            let mut line = format!(
-                "{path} (保険単独): {}点 = {total}円 × {}割 = {jf}円",
-                part.points,
-                ctx.percent / 10
-            );
+            let mut line = String::new();
+            if tr {
+                line = format!(
+                    "{} (保険単独): {}点 = {total}円 × {}割 = {jf}円",
+                    path(),
+                    part.points,
+                    ctx.percent / 10
+                );
+            }
             let under70 = age < 70;
             let mut limit_yen = None;
             if let Some(cat) = ctx.category {
                 if !(under70 && jf < GASSAN_MIN_UNDER70) {
-                    let l = ctx.limit(&month, cat, req.inpatient, total + gassan_total)?;
+                    let l = ctx.limit(month, cat, req.inpatient, total + gassan_total)?;
                     let avail = (l.yen - gassan_patient).max(0);
                     if jf > avail {
                         patient = avail;
                         limit_yen = Some(l.yen);
                         limited = true;
-                        if gassan_patient > 0 {
+                        if !tr {
+                        } else if gassan_patient > 0 {
                             line.push_str(&format!(
                                 "; 限度額 {} (合算 {}円) − 公費併用分の患者負担 {gassan_patient}円 = {avail}円",
                                 l.explain,
@@ -411,7 +438,9 @@ fn compute(
                     patient = m;
                     limit_yen = Some(m);
                     limited = true;
-                    line.push_str(&format!("; 特定疾病 (マル長) 限度額 {m}円"));
+                    if tr {
+                        line.push_str(&format!("; 特定疾病 (マル長) 限度額 {m}円"));
+                    }
                 }
             }
             if ctx.hairyo {
@@ -421,11 +450,17 @@ fn compute(
                     patient = cap;
                     limit_yen = Some(cap);
                     limited = true;
-                    line.push_str(&format!("; 配慮措置 {total} × 1割 + 3,000 = {cap}円"));
+                    if tr {
+                        line.push_str(&format!("; 配慮措置 {total} × 1割 + 3,000 = {cap}円"));
+                    }
                 }
             }
-            line.push_str(&format!("; 患者負担 {patient}円"));
-            trace.push(line);
+            if tr {
+                line.push_str(&format!("; 患者負担 {patient}円"));
+            }
+            if tr {
+                trace.push(line);
+            }
             insurance_patient += patient;
             results[i] = Some(CopayPartResult {
                 total_yen: total,
@@ -452,28 +487,35 @@ fn compute(
             if let Some(r) = by_rate {
                 if r < patient {
                     patient = r;
-                    why.push(format!("{}% of {total}円 = {r}円", p.rate.unwrap_or(0)));
+                    if tr {
+                        why.push(format!("{}% of {total}円 = {r}円", p.rate.unwrap_or(0)));
+                    }
                 }
             }
             if let Some(left) = p.cap_left {
                 if left < patient {
                     patient = left;
                     limited = true;
-                    why.push(format!("上限月額の残り {left}円"));
+                    if tr {
+                        why.push(format!("上限月額の残り {left}円"));
+                    }
                 }
                 p.cap_left = Some(left - patient);
             }
-            trace.push(format!(
-                "{path}: 公費 {} {}: 対象 {remaining}円, 患者負担 {patient}円{}, 公費負担 {}円",
-                kind.houbetsu,
-                kind.name,
-                if why.is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", why.join(", "))
-                },
-                remaining - patient
-            ));
+            if tr {
+                trace.push(format!(
+                    "{}: 公費 {} {}: 対象 {remaining}円, 患者負担 {patient}円{}, 公費負担 {}円",
+                    path(),
+                    kind.houbetsu,
+                    kind.name,
+                    if why.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", why.join(", "))
+                    },
+                    remaining - patient
+                ));
+            }
             p.result.points += part.points;
             p.result.subject_yen += remaining;
             p.result.paid_yen += remaining - patient;
@@ -496,10 +538,12 @@ fn compute(
     let insurer_yen: i64 = parts.iter().map(|p| p.insurer_yen).sum();
     let patient_yen: i64 = parts.iter().map(|p| p.patient_yen).sum();
     let counter_yen = round_copay_10yen(patient_yen * 10);
-    trace.push(format!(
+    if tr {
+        trace.push(format!(
         "総医療費 {total_yen}円: 保険者 {insurer_yen}円, 公費 {}円, 患者 {patient_yen}円 (窓口 10円未満四捨五入 {counter_yen}円)",
         publics.iter().map(|p| p.result.paid_yen).sum::<i64>()
     ));
+    }
     Ok((
         CopayResponse {
             burden_percent: ins.as_ref().map(|c| c.percent),
@@ -531,7 +575,7 @@ struct InsuranceCtx {
 impl InsuranceCtx {
     fn limit(
         &self,
-        month: &str,
+        month: u32,
         c: IncomeCategory,
         inpatient: bool,
         total: i64,
