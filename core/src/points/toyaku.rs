@@ -32,8 +32,10 @@
 //! （向精神薬多剤投与）, and the line's `points` are the reduced 点数 (記録条件仕様: the 点数 of a
 //! 点数・回数算定単位 is recorded on its last record). The trace shows 所定 and reduced 点数.
 //!
-//! **Not done here.** F000 注 / F100 注1 麻薬等加算 (麻薬・向精神薬・覚醒剤原料・毒薬); the 地域包括診療加算
-//! exception of F100 2; 地域包括診療料's 包括 of the 処方料.
+//! F100 2 has the same 地域包括診療加算 exception (its 処方料 is then F100 3); F400 2 has none.
+//!
+//! **Not done here.** F000 注 / F100 注1 麻薬等加算 (麻薬・向精神薬・覚醒剤原料・毒薬); 地域包括診療料's
+//! 包括 of the 処方料; F100 2's 向精神薬長期処方 (1年以上継続, 120004410).
 
 use super::common::{billed, row_of};
 use super::drug::{drug_points_per_unit, format_sen, parse_quantity, sen_to_yen};
@@ -169,6 +171,11 @@ impl<'a> Calc<'a> {
         let kinds: usize = priced.iter().map(|p| internal_kinds(p, |_| true)).sum();
         let psychotropic = psychotropic_kinds(&priced);
         let multi_psychotropic = psychotropic.is_multi();
+        // F100 2: 7種類以上 (… 及び A001 注12 地域包括診療加算を算定するものを除く); F400 2 has no such exception
+        let kasan = CHIIKI_HOKATSU[..2]
+            .iter()
+            .find(|c| billed(self, c) > 0)
+            .copied();
         let seven = kinds >= 7;
         if in_house {
             self.in_house_drugs(&priced, kinds, multi_psychotropic, &psychotropic);
@@ -195,6 +202,11 @@ impl<'a> Calc<'a> {
                         "F100 処方料 1: 向精神薬多剤投与 ({})",
                         psychotropic.describe()
                     ),
+                )
+            } else if let (true, Some(k)) = (seven, kasan) {
+                (
+                    "120001210",
+                    format!("F100 処方料 3: 内服薬 {kinds}種類, but {k} 地域包括診療加算 is billed (F100 2 excepts it)"),
                 )
             } else if seven {
                 (
@@ -429,15 +441,23 @@ impl PsychotropicKinds {
             || self.anxiolytic.union(&self.hypnotic).count() >= 4
     }
 
+    /// The counts that are not zero, e.g. "抗うつ薬 3種類".
     fn describe(&self) -> String {
-        format!(
-            "抗不安薬 {}種類, 睡眠薬 {}種類, 抗うつ薬 {}種類, 抗精神病薬 {}種類, 抗不安薬及び睡眠薬 {}種類",
-            self.anxiolytic.len(),
-            self.hypnotic.len(),
-            self.antidepressant.len(),
-            self.antipsychotic.len(),
-            self.anxiolytic.union(&self.hypnotic).count()
-        )
+        let both = self.anxiolytic.union(&self.hypnotic).count();
+        let mut parts: Vec<String> = [
+            ("抗不安薬", self.anxiolytic.len()),
+            ("睡眠薬", self.hypnotic.len()),
+            ("抗うつ薬", self.antidepressant.len()),
+            ("抗精神病薬", self.antipsychotic.len()),
+        ]
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what} {n}種類"))
+        .collect();
+        if !self.anxiolytic.is_empty() && !self.hypnotic.is_empty() {
+            parts.push(format!("抗不安薬及び睡眠薬 {both}種類"));
+        }
+        parts.join(", ")
     }
 }
 
