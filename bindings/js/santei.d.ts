@@ -139,7 +139,15 @@ export interface DrugOrder {
   code: string;
   /** 使用量 per unit of the 剤 (内服 1日分, 頓服 1回分, 外用 1調剤), decimal string, e.g. "3" or "1.5". */
   quantity: string;
+  /**
+   * 投薬 only: the drug's class in 通知 別紙36 (by 一般名; not in the masters), for the
+   * 向精神薬多剤投与 rules (F100 1, F400 1, F200 注2). Absent = none of the four classes.
+   */
+  psychotropic?: Psychotropic;
 }
+
+/** 抗不安薬 `anxiolytic`, 睡眠薬 `hypnotic`, 抗うつ薬 `antidepressant`, 抗精神病薬 `antipsychotic` (通知 別紙36). */
+export type Psychotropic = "anxiolytic" | "hypnotic" | "antidepressant" | "antipsychotic";
 
 // ---------------------------------------------------------------------------------------------
 // Response

@@ -273,6 +273,24 @@ pub struct DrugOrder {
     pub code: String,
     /// 使用量 per unit of the 剤 (内服 1日分, 頓服 1回分, 外用 1調剤), decimal string, e.g. "3" or "1.5".
     pub quantity: String,
+    /// 投薬 only: the drug's class in 通知 別紙36 (by 一般名; not in the masters), for the
+    /// 向精神薬多剤投与 rules (F100 1, F400 1, F200 注2). Absent = none of the four classes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub psychotropic: Option<Psychotropic>,
+}
+
+/// 抗不安薬, 睡眠薬, 抗うつ薬 or 抗精神病薬 as 通知 別紙36 lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum Psychotropic {
+    /// 抗不安薬
+    Anxiolytic,
+    /// 睡眠薬
+    Hypnotic,
+    /// 抗うつ薬
+    Antidepressant,
+    /// 抗精神病薬
+    Antipsychotic,
 }
 
 /// A month of one patient's outpatient visits under one insurance: the レセプト.

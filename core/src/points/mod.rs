@@ -9,6 +9,7 @@ mod kensa;
 pub mod kizami;
 pub mod month;
 mod shochi;
+mod toyaku;
 pub mod visit;
 mod zaitaku;
 
@@ -21,8 +22,7 @@ use crate::masters::{
     describe_date, AgeBound, DrugRow, Generation, Lookup, MasterRow, ProcedureRow, Table,
 };
 use crate::model::{
-    CalcRequest, Dispensing, FacilityKind, Finding, InsurerType, Line, LineItem, Rp, RpForm,
-    Severity, TimeCategory,
+    CalcRequest, FacilityKind, Finding, InsurerType, Line, LineItem, Severity, TimeCategory,
 };
 use chrono::NaiveDate;
 use drug::{drug_points_per_unit, format_sen, parse_quantity, sen_to_yen};
@@ -547,6 +547,12 @@ impl<'a> Calc<'a> {
             let (mut biological, mut narcotic) = (false, false);
             for (d, drug) in order.drugs.iter().enumerate() {
                 let dpath = format!("{path}.drugs[{d}]");
+                if drug.psychotropic.is_some() {
+                    return Err(Error::invalid_request(
+                        &format!("{dpath}.psychotropic"),
+                        "applies to the drugs of a prescription (投薬, F100 1 / F200 注2) only",
+                    ));
+                }
                 let qty = positive_quantity(&drug.quantity, &format!("{dpath}.quantity"))?;
                 let form =
                     injection.then_some((DrugForm::Injection, "as an injection (注射薬 only)"));
@@ -799,165 +805,8 @@ impl<'a> Calc<'a> {
         }
     }
 
-    fn prescription(&mut self) -> Result<()> {
-        let Some(p) = &self.req.prescription else {
-            return Ok(());
-        };
-        if p.rps.is_empty() {
-            return Err(Error::invalid_request(
-                "prescription.rps",
-                "at least one 剤 is needed",
-            ));
-        }
-        let in_house = p.dispensing == Dispensing::InHouse;
-        let (mut internal_or_prn, mut external, mut kinds) = (false, false, 0usize);
-        let mut complete = true;
-        for (r, rp) in p.rps.iter().enumerate() {
-            let path = format!("prescription.rps[{r}]");
-            let count = rp_count(rp, &path)?;
-            let mut items = Vec::new();
-            let mut day_price = Decimal::ZERO;
-            let mut ok = true;
-            for (d, order) in rp.drugs.iter().enumerate() {
-                let dpath = format!("{path}.drugs[{d}]");
-                let qty = parse_quantity(&order.quantity)
-                    .filter(|q| !q.is_zero())
-                    .ok_or_else(|| {
-                        Error::invalid_request(
-                            &format!("{dpath}.quantity"),
-                            format!(
-                                "expected a positive decimal like \"3\" or \"1.5\", found {:?}",
-                                order.quantity
-                            ),
-                        )
-                    })?;
-                let expected = match rp.form {
-                    RpForm::Internal | RpForm::Prn => DrugForm::Internal,
-                    RpForm::External => DrugForm::External,
-                };
-                let usage = format!("in an {} 剤", rp_form_name(rp.form));
-                match self.resolve_drug(
-                    &order.code,
-                    Some((expected, &usage)),
-                    &format!("{dpath}.code"),
-                ) {
-                    Some((row, price_sen)) => {
-                        day_price += sen_to_yen(price_sen) * qty;
-                        items.push(LineItem {
-                            code: row.code.clone(),
-                            name: row.name.clone(),
-                            quantity: Some(order.quantity.clone()),
-                            unit: Some(row.unit.clone()),
-                            unit_price: Some(format_sen(price_sen)),
-                        });
-                    }
-                    None => ok = false,
-                }
-            }
-            if !ok {
-                complete = false;
-                continue;
-            }
-            match rp.form {
-                RpForm::Internal => {
-                    internal_or_prn = true;
-                    // F100 通知: 臨時の投薬 (投与期間2週間以内) is not counted; a 剤 whose 1日分 薬価 is
-                    // 205円以下 counts as one 種類
-                    if !(rp.temporary && count <= 14) {
-                        kinds += if day_price <= Decimal::from(205) {
-                            1
-                        } else {
-                            rp.drugs.len()
-                        };
-                    }
-                }
-                RpForm::Prn => internal_or_prn = true,
-                RpForm::External => external = true,
-            }
-            if in_house {
-                let points = drug_points_per_unit(day_price);
-                let trace = if self.req.trace {
-                    drug_trace(rp, &items, day_price, points, count)
-                } else {
-                    Vec::new()
-                };
-                self.lines.push(Line {
-                    section: match rp.form {
-                        RpForm::Internal => "21",
-                        RpForm::Prn => "22",
-                        RpForm::External => "23",
-                    }
-                    .to_string(),
-                    items,
-                    points,
-                    count,
-                    total: points * i64::from(count),
-                    trace,
-                });
-            }
-        }
-        if !complete {
-            return Ok(()); // the fees depend on every 剤; the findings already say what is wrong
-        }
-        let seven = kinds >= 7;
-        if in_house {
-            if seven {
-                self.finding(
-                    "UNSUPPORTED_RULE",
-                    "prescription",
-                    "7種類以上の内服薬 (院内): the F200 注 薬剤料 reduction (100分の90) is not supported yet".to_string(),
-                );
-            }
-            // F000 調剤料 1 入院中の患者以外: イ 内服薬・浸煎薬及び屯服薬 11点, ロ 外用薬 8点 (1回の処方につき)
-            if internal_or_prn {
-                self.fee(
-                    "120000710",
-                    "prescription",
-                    "F000 調剤料 1 イ: 院内, 内服・頓服 (1回の処方につき)",
-                );
-            }
-            if external {
-                self.fee(
-                    "120001010",
-                    "prescription",
-                    "F000 調剤料 1 ロ: 院内, 外用 (1回の処方につき)",
-                );
-            }
-            // F100 処方料: 2 7種類以上の内服薬 29点, 3 それ以外 42点; 注 3歳未満 乳幼児加算
-            let rule = format!(
-                "F100 処方料: 内服薬 {kinds}種類 ({})",
-                if seven {
-                    "7種類以上"
-                } else {
-                    "6種類以下"
-                }
-            );
-            self.fee(
-                if seven { "120002610" } else { "120001210" },
-                "prescription",
-                &rule,
-            );
-        } else {
-            // F400 処方箋料: 2 7種類以上の内服薬 32点, 3 それ以外 60点; 注 3歳未満 乳幼児加算
-            let rule = format!(
-                "F400 処方箋料: 院外, 内服薬 {kinds}種類 ({})",
-                if seven {
-                    "7種類以上"
-                } else {
-                    "6種類以下"
-                }
-            );
-            self.fee(
-                if seven { "120002710" } else { "120002910" },
-                "prescription",
-                &rule,
-            );
-        }
-        Ok(())
-    }
-
     /// A fee the engine derives itself (調剤料, 処方料, 処方箋料), with its 年齢加算.
-    fn fee(&mut self, code: &str, path: &str, rule: &str) {
+    pub(crate) fn fee(&mut self, code: &str, path: &str, rule: &str) {
         self.fee_times(code, path, 1, rule);
     }
 
@@ -970,7 +819,7 @@ impl<'a> Calc<'a> {
     }
 
     /// A drug and its 薬価 on the date; `form` is the 剤形 the use requires and how to say the use.
-    fn resolve_drug(
+    pub(crate) fn resolve_drug(
         &mut self,
         code: &str,
         form: Option<(DrugForm, &str)>,
@@ -1012,87 +861,6 @@ impl<'a> Calc<'a> {
         }
         Some((row, price))
     }
-}
-
-/// 日数 / 回数 of a 剤 by its form (内服: days, 頓服: times, 外用: one 調剤).
-fn rp_count(rp: &Rp, path: &str) -> Result<u32> {
-    if rp.drugs.is_empty() {
-        return Err(Error::invalid_request(
-            &format!("{path}.drugs"),
-            "a 剤 needs at least one drug",
-        ));
-    }
-    let check = |field: &str, v: Option<u32>| -> Result<u32> {
-        match v {
-            Some(n) if (1..=MAX_COUNT).contains(&n) => Ok(n),
-            Some(n) => Err(Error::invalid_request(
-                &format!("{path}.{field}"),
-                format!("must be 1–{MAX_COUNT}, found {n}"),
-            )),
-            None => Err(Error::invalid_request(
-                &format!("{path}.{field}"),
-                "is required for this form",
-            )),
-        }
-    };
-    let forbid = |field: &str, v: Option<u32>, form: &str| -> Result<()> {
-        match v {
-            Some(_) => Err(Error::invalid_request(
-                &format!("{path}.{field}"),
-                format!("does not apply to {form}"),
-            )),
-            None => Ok(()),
-        }
-    };
-    match rp.form {
-        RpForm::Internal => {
-            forbid("times", rp.times, "内服 (internal), which counts days")?;
-            check("days", rp.days)
-        }
-        RpForm::Prn => {
-            forbid("days", rp.days, "頓服 (prn), which counts times")?;
-            check("times", rp.times)
-        }
-        RpForm::External => {
-            forbid("days", rp.days, "外用 (external), billed per 調剤")?;
-            forbid("times", rp.times, "外用 (external), billed per 調剤")?;
-            Ok(1)
-        }
-    }
-}
-
-/// How a 剤's points came about: each drug's 薬価 × 使用量, the F200 rule, × 日数 / 回数.
-fn drug_trace(
-    rp: &Rp,
-    items: &[LineItem],
-    unit_price: Decimal,
-    points: i64,
-    count: u32,
-) -> Vec<String> {
-    let mut t = supply_trace("医薬品マスター", items);
-    let unit = match rp.form {
-        RpForm::Internal => "1剤1日分",
-        RpForm::Prn => "1回分",
-        RpForm::External => "1調剤",
-    };
-    let p = yen(unit_price);
-    let fifteen = Decimal::from(15);
-    t.push(if unit_price <= fifteen {
-        format!("{unit} {p}円 ≤ 15円 → 1点 (F200)")
-    } else {
-        let steps = ((unit_price - fifteen) / Decimal::from(10)).normalize();
-        format!("{unit} {p}円 → ({p} − 15) / 10 = {steps} → 切り上げ + 1 = {points}点 (F200, 五捨五超入)")
-    });
-    let per = match rp.form {
-        RpForm::Internal => "日",
-        RpForm::Prn => "回",
-        RpForm::External => "調剤",
-    };
-    t.push(format!(
-        "{points}点 × {count}{per} = {}点",
-        points * i64::from(count)
-    ));
-    t
 }
 
 /// Whether a row links to a base through 注加算コード (column 38; "0" / empty = none).
@@ -1143,15 +911,6 @@ fn yen(d: Decimal) -> String {
         d.rescale(2);
     }
     d.to_string()
-}
-
-/// The wire name of a 剤 form.
-fn rp_form_name(form: RpForm) -> &'static str {
-    match form {
-        RpForm::Internal => "internal (内服)",
-        RpForm::Prn => "prn (頓服)",
-        RpForm::External => "external (外用)",
-    }
 }
 
 fn band_text(lower: AgeBound, upper: AgeBound) -> String {
