@@ -1,6 +1,6 @@
 //! The engine: loaded masters + the calculation entry point.
 
-use crate::copay::{burden, copay_for_points};
+use crate::copay::burden;
 use crate::date::{age_on, parse_iso};
 use crate::error::{Error, Result};
 use crate::masters::diff::{self, DiffRequest, DiffResponse};
@@ -37,6 +37,20 @@ fn diff_kinds(kinds: &[String]) -> Result<Vec<MasterKind>> {
             })
         })
         .collect()
+}
+
+/// A 負担金 that cannot be worked out for want of data (e.g. no 限度額 row for the month) leaves the
+/// points standing with an error finding; a bad request stays an error.
+pub(crate) fn copay_finding(e: Error) -> Result<crate::model::Finding> {
+    if e.code != crate::error::ErrorCode::CalcError {
+        return Err(e);
+    }
+    Ok(crate::model::Finding {
+        code: "COPAY_UNAVAILABLE".to_string(),
+        severity: Severity::Error,
+        path: "insurance.incomeCategory".to_string(),
+        message: e.message,
+    })
 }
 
 /// Oldest plausible age; an older patient is taken to be a wrong birth date.
@@ -225,13 +239,31 @@ impl Engine {
             }
         }
         let total_points: i64 = lines.iter().map(|l| l.total).sum();
+        let mut findings = findings;
         let complete = !findings.iter().any(|f| f.severity == Severity::Error);
-        let copay = complete.then(|| Copay {
-            burden_percent: burden.percent,
-            basis: burden.basis.to_string(),
-            total_yen: total_points * 10,
-            patient_yen: copay_for_points(total_points, burden.percent),
-        });
+        let copay = if complete {
+            // the visit alone: 割合, and the 高額療養費 限度額 when the 所得区分 is known
+            match crate::copay::receipt::insurance_only(
+                &req.service_date,
+                &req.patient,
+                &req.insurance,
+                total_points,
+                None,
+            ) {
+                Ok(c) => Some(Copay {
+                    burden_percent: burden.percent,
+                    basis: burden.basis.to_string(),
+                    total_yen: total_points * 10,
+                    patient_yen: c.counter_yen,
+                }),
+                Err(e) => {
+                    findings.push(copay_finding(e)?);
+                    None
+                }
+            }
+        } else {
+            None
+        };
         Ok(CalcResponse {
             service_date: req.service_date.clone(),
             master_generation: generation.effective_date().to_string(),

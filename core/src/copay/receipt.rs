@@ -178,6 +178,54 @@ fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
     Ok(cum)
 }
 
+/// A 保険単独 claim of `points` (the points engine's visits and months): what the counter collects
+/// and the receipt's 一部負担金. With `earlier` = (points, collected yen) of the month before this
+/// visit, the counter amount is this visit's (see `monthToDate`).
+pub struct InsuranceOnly {
+    pub counter_yen: i64,
+    /// 一部負担金 of the claim: to the yen when a 限度額 applied, else rounded to 10円.
+    pub receipt_yen: i64,
+}
+
+pub fn insurance_only(
+    service_date: &str,
+    patient: &crate::model::Patient,
+    insurance: &crate::model::Insurance,
+    points: i64,
+    earlier: Option<(i64, i64)>,
+) -> Result<InsuranceOnly> {
+    let req = CopayRequest {
+        service_date: service_date.to_string(),
+        patient: patient.clone(),
+        insurance: Some(insurance.clone()),
+        inpatient: false,
+        public_expenses: Vec::new(),
+        parts: vec![CopayPart {
+            points,
+            public_expenses: Vec::new(),
+        }],
+        month_to_date: earlier.map(|(points, collected_yen)| crate::model::MonthToDate {
+            parts: vec![CopayPart {
+                points,
+                public_expenses: Vec::new(),
+            }],
+            collected_yen,
+        }),
+        trace: false,
+        meals: None,
+    };
+    let r = calculate_copay(&req)?;
+    let limited = r.parts.iter().any(|p| p.limit_yen.is_some());
+    Ok(InsuranceOnly {
+        counter_yen: r.visit_counter_yen.unwrap_or(r.counter_yen),
+        receipt_yen: if limited {
+            r.patient_yen
+        } else {
+            r.counter_yen
+        },
+    })
+}
+
 fn sorted(v: &[usize]) -> Vec<usize> {
     let mut v = v.to_vec();
     v.sort_unstable();

@@ -2,7 +2,7 @@
 //! month billed before it (so 月1回 items are not billed twice), then the lines are gathered the way
 //! the receipt shows them: one line per item and points, with its 回数 and 算定日.
 
-use crate::copay::copay_for_points;
+use crate::copay::receipt::insurance_only;
 use crate::date::parse_iso;
 use crate::engine::Engine;
 use crate::error::{Error, ErrorCode, Result};
@@ -49,7 +49,10 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
     let mut receipt: Vec<MonthLine> = Vec::new();
     let mut burden = None;
     let mut counter_yen = 0;
+    let mut month_points = 0i64;
+    let mut copay_errors = Vec::new();
     let mut days: Vec<u32> = Vec::new();
+    let order_last = order.last().map(|(i, _)| req.visits[*i].date.clone());
     for (i, date) in order {
         let v = &req.visits[i];
         let visit = CalcRequest {
@@ -72,9 +75,24 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
             }
             add_to_receipt(&mut receipt, line, date.day());
         }
+        // at the counter: this visit's 割合, or what is left up to the month's 限度額
+        let mut visit_yen = None;
         if let Some(c) = &resp.copay {
             burden.get_or_insert((c.burden_percent, c.basis.clone()));
-            counter_yen += c.patient_yen;
+            match insurance_only(
+                &v.date,
+                &req.patient,
+                &req.insurance,
+                resp.total_points,
+                Some((month_points, counter_yen)),
+            ) {
+                Ok(c) => {
+                    counter_yen += c.counter_yen;
+                    month_points += resp.total_points;
+                    visit_yen = Some(c.counter_yen);
+                }
+                Err(e) => copay_errors.push(crate::engine::copay_finding(e)?),
+            }
         }
         if !days.contains(&date.day()) {
             days.push(date.day());
@@ -86,7 +104,7 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
         visits.push(VisitResult {
             date: v.date.clone(),
             total_points: resp.total_points,
-            patient_yen: resp.copay.map(|c| c.patient_yen),
+            patient_yen: visit_yen,
             lines: resp.lines,
         });
     }
@@ -102,15 +120,20 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
         }
     }
     let total_points: i64 = receipt.iter().map(|l| l.total).sum();
+    findings.extend(copay_errors);
     let complete = !findings.iter().any(|f| f.severity == Severity::Error);
     let copay = match (complete, burden) {
-        (true, Some((percent, basis))) => Some(MonthCopay {
-            burden_percent: percent,
-            basis,
-            total_yen: total_points * 10,
-            counter_yen,
-            receipt_yen: copay_for_points(total_points, percent),
-        }),
+        (true, Some((percent, basis))) => {
+            let last = order_last.as_deref().unwrap_or(req.month.as_str());
+            let receipt = insurance_only(last, &req.patient, &req.insurance, total_points, None)?;
+            Some(MonthCopay {
+                burden_percent: percent,
+                basis,
+                total_yen: total_points * 10,
+                counter_yen,
+                receipt_yen: receipt.receipt_yen,
+            })
+        }
         _ => None,
     };
     Ok(MonthResponse {
