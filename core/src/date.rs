@@ -5,10 +5,16 @@ use chrono::{Datelike, NaiveDate};
 
 /// Parses an ISO date `YYYY-MM-DD` (the wire format).
 pub fn parse_iso(s: &str) -> Option<NaiveDate> {
-    if s.len() != 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
 }
 
 /// A master date field `YYYYMMDD` as a sortable number; `99999999` means "open" (未廃止).

@@ -7,11 +7,12 @@ use std::sync::OnceLock;
 
 const KOUHI_JSON: &str = include_str!("../../data/kouhi.json");
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum Rule {
     /// 全額公費: the 公費 pays the whole claim.
     Full,
+    #[default]
     /// 保険優先: the 公費 pays the patient side down to its own 患者負担.
     Share,
 }
@@ -27,7 +28,7 @@ pub enum LimitBasis {
     TeishotokuI,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Kind {
     pub houbetsu: String,
@@ -61,12 +62,27 @@ struct Table {
     about: String,
     kinds: Vec<Kind>,
     local: Local,
+    /// `local` as a kind (its `houbetsu` empty: the request's number is used).
+    #[serde(skip)]
+    local_kind: Kind,
 }
 
 fn table() -> Result<&'static Table> {
     static TABLE: OnceLock<std::result::Result<Table, String>> = OnceLock::new();
     TABLE
-        .get_or_init(|| serde_json::from_str::<Table>(KOUHI_JSON).map_err(|e| e.to_string()))
+        .get_or_init(|| {
+            let mut t = serde_json::from_str::<Table>(KOUHI_JSON).map_err(|e| e.to_string())?;
+            t.local_kind = Kind {
+                houbetsu: String::new(),
+                name: t.local.name.clone(),
+                rule: t.local.rule,
+                rate_percent: None,
+                cap_required: false,
+                under70_limit: Some(t.local.under70_limit),
+                over70_limit: Some(t.local.over70_limit),
+            };
+            Ok(t)
+        })
         .as_ref()
         .map_err(|e| Error::new(ErrorCode::CalcError, format!("kouhi.json: {e}")))
 }
@@ -74,7 +90,7 @@ fn table() -> Result<&'static Table> {
 /// A 公費 kind and its priority (lower = applied first).
 #[derive(Debug, Clone)]
 pub struct Resolved {
-    pub kind: Kind,
+    pub kind: &'static Kind,
     pub priority: usize,
     pub local: bool,
 }
@@ -95,7 +111,7 @@ pub fn resolve(houbetsu: &str, field: &str) -> Result<Resolved> {
         .find(|(_, k)| k.houbetsu == houbetsu)
     {
         return Ok(Resolved {
-            kind: k.clone(),
+            kind: k,
             priority: i,
             local: false,
         });
@@ -103,15 +119,7 @@ pub fn resolve(houbetsu: &str, field: &str) -> Result<Resolved> {
     let n: u8 = houbetsu.parse().unwrap_or(0);
     if (t.local.from..=t.local.to).contains(&n) {
         return Ok(Resolved {
-            kind: Kind {
-                houbetsu: houbetsu.to_string(),
-                name: t.local.name.clone(),
-                rule: t.local.rule,
-                rate_percent: None,
-                cap_required: false,
-                under70_limit: Some(t.local.under70_limit),
-                over70_limit: Some(t.local.over70_limit),
-            },
+            kind: &t.local_kind,
             priority: t.kinds.len(),
             local: true,
         });

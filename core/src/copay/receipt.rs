@@ -329,6 +329,8 @@ fn compute(
     };
 
     // 公費併用分 first, by the priority of their first 公費; 保険単独分 last
+    let mut by_priority: Vec<usize> = (0..publics.len()).collect();
+    by_priority.sort_by_key(|&k| publics[k].resolved.priority);
     let mut order: Vec<usize> = (0..parts_in.len()).collect();
     let first_priority = |i: usize| -> usize {
         parts_in[i]
@@ -346,8 +348,16 @@ fn compute(
     for &i in &order {
         let part = &parts_in[i];
         let total = part.points * 10;
-        let mut chain: Vec<usize> = part.public_expenses.clone();
-        chain.sort_by_key(|&k| publics[k].resolved.priority);
+        // this part's 公費 in priority order (at most 4: no allocation)
+        let mut slots = [0usize; MAX_PUBLIC];
+        let mut n = 0;
+        for &k in &by_priority {
+            if part.public_expenses.contains(&k) {
+                slots[n] = k;
+                n += 1;
+            }
+        }
+        let chain = &slots[..n];
         let path = || format!("{field}[{i}]");
         if let Some(&full) = chain
             .iter()
@@ -363,7 +373,7 @@ fn compute(
                     "{}: {}点 = {total}円, 全額公費 {} {} pays {total}円",
                     path(),
                     part.points,
-                    p.resolved.kind.houbetsu,
+                    p.result.houbetsu,
                     p.resolved.kind.name
                 ));
             }
@@ -521,7 +531,7 @@ fn compute(
         insurance_patient += if ins.is_some() { kakari } else { 0 };
         // the 公費 in priority order, each down to its own 患者負担
         let mut remaining = kakari;
-        for &k in &chain {
+        for &k in chain {
             let p = &mut publics[k];
             let kind = &p.resolved.kind;
             let by_rate = match (p.rate, p.cap_left) {
@@ -554,7 +564,7 @@ fn compute(
                 trace.push(format!(
                     "{}: 公費 {} {}: 対象 {remaining}円, 患者負担 {patient}円{}, 公費負担 {}円",
                     path(),
-                    kind.houbetsu,
+                    p.result.houbetsu,
                     kind.name,
                     if why.is_empty() {
                         String::new()
@@ -680,7 +690,7 @@ fn resolve_publics(req: &CopayRequest) -> Result<Vec<Public>> {
     for (i, pe) in req.public_expenses.iter().enumerate() {
         let path = format!("publicExpenses[{i}]");
         let resolved = kouhi::resolve(&pe.houbetsu, &format!("{path}.houbetsu"))?;
-        if out.iter().any(|p| p.resolved.kind.houbetsu == pe.houbetsu) {
+        if out.iter().any(|p| p.result.houbetsu == pe.houbetsu) {
             return Err(Error::invalid_request(
                 &format!("{path}.houbetsu"),
                 format!("法別番号 {} is listed twice", pe.houbetsu),
@@ -754,38 +764,45 @@ fn validate_parts(
     if parts.is_empty() && !may_be_empty {
         return Err(Error::invalid_request(field, "at least one part is needed"));
     }
-    let mut seen: Vec<Vec<usize>> = Vec::new();
+    if publics > MAX_PUBLIC {
+        return Err(Error::invalid_request(
+            "publicExpenses",
+            format!("a レセプト has at most {MAX_PUBLIC} 公費, found {publics}"),
+        ));
+    }
+    // each part's 公費 as a bit set (at most 4 公費 → 16 combinations)
+    let mut seen = 0u16;
     for (i, part) in parts.iter().enumerate() {
-        let path = format!("{field}[{i}]");
+        let path = || format!("{field}[{i}]");
         if !(0..=MAX_POINTS).contains(&part.points) {
             return Err(Error::invalid_request(
-                &format!("{path}.points"),
+                &format!("{}.points", path()),
                 format!("must be 0–{MAX_POINTS}, found {}", part.points),
             ));
         }
-        let mut set = part.public_expenses.clone();
-        for (j, &k) in set.iter().enumerate() {
+        let mut mask = 0u16;
+        for (j, &k) in part.public_expenses.iter().enumerate() {
             if k >= publics {
                 return Err(Error::invalid_request(
-                    &format!("{path}.publicExpenses[{j}]"),
+                    &format!("{}.publicExpenses[{j}]", path()),
                     format!("no publicExpenses[{k}]: the request lists {publics}"),
                 ));
             }
+            if mask & (1 << k) != 0 {
+                return Err(Error::invalid_request(
+                    &format!("{}.publicExpenses", path()),
+                    "a 公費 is listed twice in one part",
+                ));
+            }
+            mask |= 1 << k;
         }
-        set.sort_unstable();
-        if set.windows(2).any(|w| w[0] == w[1]) {
+        if seen & (1 << mask) != 0 {
             return Err(Error::invalid_request(
-                &format!("{path}.publicExpenses"),
-                "a 公費 is listed twice in one part",
-            ));
-        }
-        if seen.contains(&set) {
-            return Err(Error::invalid_request(
-                &format!("{path}.publicExpenses"),
+                &format!("{}.publicExpenses", path()),
                 "another part has the same 公費: give each combination once",
             ));
         }
-        seen.push(set);
+        seen |= 1 << mask;
     }
     Ok(())
 }
