@@ -152,6 +152,19 @@ enum SanteiStatus santei_calculate_month_json(const struct SanteiEngine *engine,
                                               size_t *out_len);
 
 /**
+ * 患者負担金 of one レセプト: the 保険's 割合 and 高額療養費 限度額, then each 公費 in priority
+ * order. `request` is UTF-8 JSON of a CopayRequest (`{"serviceDate":"2024-06-15","patient":…,
+ * "insurance":…,"publicExpenses":[{"houbetsu":"54","capYen":10000}],"parts":[{"points":…,
+ * "publicExpenses":[0]}]}`; insurance and publicExpenses optional); `*out` receives the canonical
+ * JSON CopayResponse, released with `santei_buffer_free`.
+ */
+enum SanteiStatus santei_calculate_copay_json(const struct SanteiEngine *engine,
+                                              const uint8_t *request,
+                                              size_t request_len,
+                                              uint8_t **out,
+                                              size_t *out_len);
+
+/**
  * What changed in the masters between two dates of service. `request` is UTF-8 JSON
  * (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
  * codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

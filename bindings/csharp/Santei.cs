@@ -229,6 +229,16 @@ namespace Santei
         }
 
         /// <summary>
+        /// 患者負担金 of one レセプト (高額療養費 限度額, then each 公費 in priority order): CopayRequest
+        /// JSON in (<c>{"serviceDate":"2024-06-15","patient":…,"insurance":…,"publicExpenses":[{"houbetsu":"54","capYen":10000}],"parts":[{"points":…,"publicExpenses":[0]}]}</c>;
+        /// insurance and publicExpenses optional), canonical CopayResponse JSON out.
+        /// </summary>
+        public string CalculateCopayJson(string requestJson)
+        {
+            return CallJson(requestJson, Native.CalculateCopayJson);
+        }
+
+        /// <summary>
         /// What changed in the masters between two dates of service: request JSON in
         /// (<c>{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}</c>;
         /// kinds and codes optional), canonical response JSON out.
@@ -345,6 +355,10 @@ namespace Santei
             EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern SanteiStatus santei_calculate_copay_json(
+            EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern SanteiStatus santei_diff_masters_json(
             EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
 
@@ -355,6 +369,7 @@ namespace Santei
         // One delegate per JSON call, made once rather than on every call.
         internal static readonly JsonCall CalculateJson = santei_calculate_json;
         internal static readonly JsonCall CalculateMonthJson = santei_calculate_month_json;
+        internal static readonly JsonCall CalculateCopayJson = santei_calculate_copay_json;
         internal static readonly JsonCall DiffMastersJson = santei_diff_masters_json;
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

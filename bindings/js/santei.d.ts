@@ -50,6 +50,16 @@ export interface Insurance {
    * `genekiI` (現役並み), `ippanII` (後期 一定以上所得, 2割), `ippan`, `teishotokuII`, `teishotokuI`.
    */
   incomeCategory?: IncomeCategory;
+  /**
+   * 高額療養費 多数回該当 (the 4th month or later within 12 months that reached the limit).
+   * Default: false. Read by `calculateCopay`.
+   */
+  multipleHighCost?: boolean;
+  /**
+   * 特定疾病療養受療証 (マル長: 人工透析・血友病・抗HIV) 自己負担限度額 per month, in yen
+   * (10,000; 20,000 for 70歳未満 上位所得者の人工透析). Read by `calculateCopay`.
+   */
+  specificDiseaseCapYen?: number;
 }
 
 export type InsurerType = "shaho" | "kokuho" | "kouki";
@@ -343,6 +353,99 @@ export interface VisitResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 患者負担金 of a レセプト (core/src/model.rs CopayRequest … CopayPartResult;
+// schema/copay-request.schema.json, schema/copay-response.schema.json)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * 患者負担金 of one レセプト (a month at one facility, 入院 or 外来): the 保険's 割合 and 高額療養費
+ * 限度額, then each 公費 in priority order. Amounts come in 点 per part: the part billed to the
+ * 保険 alone and one part per combination of 公費 (公費併用分).
+ */
+export interface CopayRequest {
+  /**
+   * A date of service of the claim, `YYYY-MM-DD`: its month is the 診療月 that selects the
+   * 限度額 table; age and 割合 are taken on it.
+   */
+  serviceDate: string;
+  patient: Patient;
+  /** The 医療保険; absent for a 公費単独 claim (e.g. 生活保護 単独). */
+  insurance?: Insurance;
+  /** 入院 receipt (70歳以上: the 外来+入院 limit instead of the 外来 特例). Default: false. */
+  inpatient?: boolean;
+  /** The patient's 公費 (受給者証), at most 4; each part refers to them by index. Default: none. */
+  publicExpenses?: PublicExpense[];
+  /** The claim's 点数 split by who shares it (at least one part). */
+  parts: CopayPart[];
+}
+
+/** One 公費 (受給者証) of the patient. */
+export interface PublicExpense {
+  /** 法別番号: the first two digits of the 公費負担者番号, e.g. "54" 難病, "12" 生活保護. */
+  houbetsu: string;
+  /** 自己負担上限月額 on the 受給者証, in yen (0 for no patient burden). */
+  capYen?: number;
+  /** Already paid toward the cap this month elsewhere (上限額管理票), in yen. Default: 0. */
+  paidThisMonthYen?: number;
+  /**
+   * 患者負担 rate in percent of the 医療費, for a 地方単独 公費 (法別番号 80–99); the national
+   * 公費 take theirs from the law.
+   */
+  ratePercent?: number;
+}
+
+/** A share of the claim's 点数. */
+export interface CopayPart {
+  points: number;
+  /** Indexes into `publicExpenses` of the 公費 that share this part; absent or empty = 保険単独. */
+  publicExpenses?: number[];
+}
+
+/** Who pays what of the レセプト, in yen. */
+export interface CopayResponse {
+  /** 負担割合 of the 保険 in percent (absent, never `null`, for 公費単独). */
+  burdenPercent?: number;
+  /** Why this 割合, as `Copay.basis` (absent, never `null`, for 公費単独). */
+  basis?: string;
+  /** 総医療費: all parts × 10円. */
+  totalYen: number;
+  /** 保険者負担 (療養の給付 and 高額療養費 現物給付). */
+  insurerYen: number;
+  /** What the 保険 leaves to the patient side (一部負担金相当額, before the 公費). */
+  insurancePatientYen: number;
+  /** Per 公費, in the order of `publicExpenses` in the request. */
+  publicExpenses: PublicExpenseResult[];
+  /** The patient's 一部負担金 of the claim, to the yen (the receipt's 患者負担). */
+  patientYen: number;
+  /** What the counter collects: `patientYen` with 10円未満四捨五入 (健康保険法75条). */
+  counterYen: number;
+  /** Per part, in request order. */
+  parts: CopayPartResult[];
+  /** How every amount was worked out. */
+  trace: string[];
+}
+
+export interface PublicExpenseResult {
+  houbetsu: string;
+  /** 公費分点数: the points of the parts this 公費 shares. */
+  points: number;
+  /** The patient-side amount that reached this 公費 (公費対象の一部負担金相当額). */
+  subjectYen: number;
+  /** 公費負担金額. */
+  paidYen: number;
+  /** 公費の患者負担 (受給者証の自己負担). */
+  patientYen: number;
+}
+
+export interface CopayPartResult {
+  totalYen: number;
+  insurerYen: number;
+  /** The 高額療養費 限度額 applied to this part, when it was reached (absent, never `null`, otherwise). */
+  limitYen?: number;
+  patientYen: number;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Masters diff (core/src/masters/diff.rs; schema/diff-request.schema.json, diff-response.…)
 // ---------------------------------------------------------------------------------------------
 
@@ -505,7 +608,10 @@ export interface SanteiError extends Error {
  */
 export type MasterFiles = Record<string, Uint8Array | ArrayBuffer>;
 
-/** A loaded set of 基本マスター generations, the calculations (one visit, a month) and the masters diff. */
+/**
+ * A loaded set of 基本マスター generations, the calculations (one visit, a month, the 患者負担金 of a
+ * レセプト) and the masters diff.
+ */
 export class Engine {
   private constructor();
   /**
@@ -541,6 +647,21 @@ export class Engine {
    *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `calculateMonth`.
    */
   calculateMonthJson(text: string): string;
+  /**
+   * 患者負担金 of one レセプト: the 保険's 割合 and 高額療養費 限度額 (多数回, マル長, 70歳以上 外来特例),
+   * then each 公費 in priority order with its 上限月額 or rate.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` when `request` does not match CopayRequest,
+   *   `SANTEI_INVALID_REQUEST` for a bad date, an unknown 法別番号, a negative amount or a part
+   *   naming a 公費 the request does not list.
+   */
+  calculateCopay(request: CopayRequest): CopayResponse;
+  /**
+   * `calculateCopay` with request JSON text in and the canonical response JSON text out
+   * (compact, object keys sorted), byte-identical to the C ABI's `santei_calculate_copay_json`.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` for text that is not a CopayRequest,
+   *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `calculateCopay`.
+   */
+  calculateCopayJson(text: string): string;
   /**
    * What changed in the masters between two dates of service: every code added, abolished,
    * repriced or renamed.

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use santei_core::masters::diff::DiffRequest;
-use santei_core::model::{CalcResponse, MonthRequest, Severity};
+use santei_core::model::{CalcResponse, CopayRequest, MonthRequest, Severity};
 use santei_core::{wire, CalcRequest, Engine};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +36,14 @@ enum Command {
         masters: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        file: PathBuf,
+    },
+    /// 患者負担金 of the レセプト in FILE (CopayRequest JSON: 保険, 高額療養費 限度額, 公費; `-` reads
+    /// standard input), printed as JSON.
+    Copay {
+        /// Master root or one generation folder; default: the bundled 令和6 masters.
+        #[arg(long)]
+        masters: Option<PathBuf>,
         file: PathBuf,
     },
     /// Run an example claim against the bundled official masters and print it as a table.
@@ -119,6 +127,27 @@ fn print_response(resp: &CalcResponse, format: Format) -> santei_core::Result<()
     Ok(())
 }
 
+/// The bytes of FILE, or of standard input for `-`.
+fn read_input(file: &Path) -> santei_core::Result<Vec<u8>> {
+    if file.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| {
+            santei_core::Error::new(
+                santei_core::ErrorCode::IoError,
+                format!("standard input: {e}"),
+            )
+        })?;
+        Ok(buf)
+    } else {
+        std::fs::read(file).map_err(|e| {
+            santei_core::Error::new(
+                santei_core::ErrorCode::IoError,
+                format!("{}: {e}", file.display()),
+            )
+        })
+    }
+}
+
 fn run(cli: Cli) -> santei_core::Result<bool> {
     match cli.command {
         Command::Calc {
@@ -126,23 +155,7 @@ fn run(cli: Cli) -> santei_core::Result<bool> {
             format,
             file,
         } => {
-            let bytes = if file.as_os_str() == "-" {
-                let mut buf = Vec::new();
-                std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf).map_err(|e| {
-                    santei_core::Error::new(
-                        santei_core::ErrorCode::IoError,
-                        format!("standard input: {e}"),
-                    )
-                })?;
-                buf
-            } else {
-                std::fs::read(&file).map_err(|e| {
-                    santei_core::Error::new(
-                        santei_core::ErrorCode::IoError,
-                        format!("{}: {e}", file.display()),
-                    )
-                })?
-            };
+            let bytes = read_input(&file)?;
             // a request with `visits` is a month (one レセプト); otherwise one visit
             let is_month = serde_json::from_slice::<serde_json::Value>(&bytes)
                 .map(|v| v.get("visits").is_some())
@@ -160,6 +173,12 @@ fn run(cli: Cli) -> santei_core::Result<bool> {
             let resp = engine(masters.as_deref())?.calculate(&request)?;
             print_response(&resp, format)?;
             Ok(!resp.findings.iter().any(|f| f.severity == Severity::Error))
+        }
+        Command::Copay { masters, file } => {
+            let request: CopayRequest = wire::parse(&read_input(&file)?)?;
+            let resp = engine(masters.as_deref())?.calculate_copay(&request)?;
+            emit(&(to_pretty(&resp)? + "\n"));
+            Ok(true)
         }
         Command::Demo { format } => {
             let request = wire::parse_request(DEMO_REQUEST.as_bytes())?;

@@ -135,3 +135,37 @@ fn calc_takes_a_month_and_prints_the_receipt() {
         "{table}"
     );
 }
+
+#[test]
+fn copay_prints_the_receipt_copay_of_an_official_case() {
+    let vector: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root().join("tests/vectors/copay-official/copay-official-k70-001.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("santei-cli-copay-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let req = dir.join("copay.json");
+    std::fs::write(&req, serde_json::to_vec(&vector["request"]).unwrap()).unwrap();
+    let (code, out, err) = santei(&["copay", req.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let got: serde_json::Value = serde_json::from_str(&out).unwrap();
+    // 現役並みⅢ 入院, 992,600円: 252,600 + (992,600 − 842,000) × 1% = 254,106円
+    assert_eq!(got["patientYen"], vector["expectedSubset"]["patientYen"]);
+    assert_eq!(got["burdenPercent"], 30);
+    assert_eq!(got["totalYen"], 992_600);
+
+    // an unknown 法別番号 is a typed error, exit code 2
+    let bad: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(root().join("tests/vectors/errors/copay-unknown-houbetsu.json")).unwrap(),
+    )
+    .unwrap();
+    std::fs::write(&req, serde_json::to_vec(&bad["request"]).unwrap()).unwrap();
+    let (code, _, err) = santei(&["copay", req.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("santei: SANTEI_INVALID_REQUEST: publicExpenses[0].houbetsu"),
+        "{err}"
+    );
+    assert!(err.contains("unknown 法別番号 77"), "{err}");
+}

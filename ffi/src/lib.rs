@@ -299,6 +299,29 @@ pub unsafe extern "C" fn santei_calculate_month_json(
     )
 }
 
+/// 患者負担金 of one レセプト: the 保険's 割合 and 高額療養費 限度額, then each 公費 in priority
+/// order. `request` is UTF-8 JSON of a CopayRequest (`{"serviceDate":"2024-06-15","patient":…,
+/// "insurance":…,"publicExpenses":[{"houbetsu":"54","capYen":10000}],"parts":[{"points":…,
+/// "publicExpenses":[0]}]}`; insurance and publicExpenses optional); `*out` receives the canonical
+/// JSON CopayResponse, released with `santei_buffer_free`.
+#[no_mangle]
+pub unsafe extern "C" fn santei_calculate_copay_json(
+    engine: *const SanteiEngine,
+    request: *const u8,
+    request_len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    json_call(
+        engine,
+        request,
+        request_len,
+        out,
+        out_len,
+        Engine::calculate_copay,
+    )
+}
+
 /// What changed in the masters between two dates of service. `request` is UTF-8 JSON
 /// (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
 /// codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

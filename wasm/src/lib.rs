@@ -136,6 +136,19 @@ impl Engine {
         self.text_call(text, "calculateMonthJson", CoreEngine::calculate_month)
     }
 
+    /// 患者負担金 of one レセプト (高額療養費 限度額 and 公費): a `CopayRequest` object in, a
+    /// `CopayResponse` object out.
+    #[wasm_bindgen(js_name = calculateCopay)]
+    pub fn calculate_copay(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        self.object_call(request, CoreEngine::calculate_copay)
+    }
+
+    /// The same as `calculateCopay` with JSON text in and canonical JSON text out.
+    #[wasm_bindgen(js_name = calculateCopayJson)]
+    pub fn calculate_copay_json(&self, text: JsValue) -> Result<String, JsValue> {
+        self.text_call(text, "calculateCopayJson", CoreEngine::calculate_copay)
+    }
+
     /// What changed in the masters between two dates: a `DiffRequest` object in, a
     /// `DiffResponse` object out.
     #[wasm_bindgen(js_name = diffMasters)]

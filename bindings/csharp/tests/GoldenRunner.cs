@@ -1,9 +1,10 @@
 // C# surface of the golden vectors (see tests/README.md): every vector in tests/vectors, run through
 // the P/Invoke binding against the bundled masters, compared as canonical JSON; outputs go to
 // tests/out/csharp/. A vector's "call" picks the entry point: "calculate" (the default) runs
-// CalculateJson, "calculateMonth" runs CalculateMonthJson, "diffMasters" runs DiffMastersJson,
-// "info" runs InfoJson (its request is not sent); any other call fails the vector. Then a few
-// binding checks (FromFiles, master/parse errors, version, info shape, null arguments, Dispose).
+// CalculateJson, "calculateMonth" runs CalculateMonthJson, "calculateCopay" runs
+// CalculateCopayJson, "diffMasters" runs DiffMastersJson, "info" runs InfoJson (its request is not
+// sent); any other call fails the vector. "expectedSubset" checks only the keys it names. Then a
+// few binding checks (FromFiles, master/parse errors, version, info shape, null arguments, Dispose).
 //
 // Usage: mono GoldenRunner.exe [--root <repo>] [filter]
 //   filter: run only vectors whose id contains it (the binding checks always run).
@@ -110,6 +111,7 @@ namespace Santei.Tests
                 CheckMasterErrors(masters);
                 ExpectParseError("csharp-parse-error", engine.CalculateJson);
                 ExpectParseError("csharp-month-parse-error", engine.CalculateMonthJson);
+                ExpectParseError("csharp-copay-parse-error", engine.CalculateCopayJson);
                 ExpectParseError("csharp-diff-parse-error", engine.DiffMastersJson);
                 CheckVersion();
                 CheckInfo(engine);
@@ -130,6 +132,7 @@ namespace Santei.Tests
 
         private const string CallCalculate = "calculate";
         private const string CallCalculateMonth = "calculateMonth";
+        private const string CallCalculateCopay = "calculateCopay";
         private const string CallDiffMasters = "diffMasters";
         private const string CallInfo = "info";
 
@@ -137,8 +140,9 @@ namespace Santei.Tests
         {
             public string Id;
             public string Call;           // "calculate" when absent; checked in RunVector
-            public string RequestText;    // what goes to CalculateJson / CalculateMonthJson / DiffMastersJson (not sent for info)
-            public object Expected;       // a parsed CalcResponse, or null
+            public string RequestText;    // what goes to CalculateJson / CalculateMonthJson / … (not sent for info)
+            public object Expected;       // a parsed response, or null
+            public object ExpectedSubset; // a parsed part of the response ("expectedSubset"), or null
             public string ExpectedError;  // a status name, or null
 
             public static Vector Load(string file)
@@ -185,14 +189,19 @@ namespace Santei.Tests
                 {
                     v.RequestText = Json.Canonical(o.Get("request"));
                 }
-                bool hasExpected = o.Has("expected"), hasError = o.Has("expectedError");
-                if (hasExpected == hasError)
+                bool hasExpected = o.Has("expected"), hasSubset = o.Has("expectedSubset"), hasError = o.Has("expectedError");
+                if ((hasExpected ? 1 : 0) + (hasSubset ? 1 : 0) + (hasError ? 1 : 0) != 1)
                 {
-                    throw new JsonException("exactly one of \"expected\" and \"expectedError\" is required");
+                    throw new JsonException(
+                        "exactly one of \"expected\", \"expectedSubset\" and \"expectedError\" is required");
                 }
                 if (hasExpected)
                 {
                     v.Expected = o.Get("expected");
+                }
+                else if (hasSubset)
+                {
+                    v.ExpectedSubset = o.Get("expectedSubset");
                 }
                 else
                 {
@@ -218,6 +227,10 @@ namespace Santei.Tests
             {
                 call = engine.CalculateMonthJson;
             }
+            else if (v.Call == CallCalculateCopay)
+            {
+                call = engine.CalculateCopayJson;
+            }
             else if (v.Call == CallDiffMasters)
             {
                 call = engine.DiffMastersJson;
@@ -229,7 +242,7 @@ namespace Santei.Tests
             else
             {
                 Fail(v.Id, "unknown call " + Json.Quote(v.Call)
-                    + " (expected \"calculate\", \"calculateMonth\", \"diffMasters\" or \"info\")");
+                    + " (expected \"calculate\", \"calculateMonth\", \"calculateCopay\", \"diffMasters\" or \"info\")");
                 return;
             }
             string actual;
@@ -241,6 +254,14 @@ namespace Santei.Tests
                 if (v.ExpectedError != null)
                 {
                     problem = "expected error " + v.ExpectedError + ", got a response\n     actual   " + actual;
+                }
+                else if (v.ExpectedSubset != null)
+                {
+                    string mismatch = SubsetMismatch(v.ExpectedSubset, Json.Parse(response), "");
+                    if (mismatch != null)
+                    {
+                        problem = mismatch + "\n     actual   " + actual;
+                    }
                 }
                 else
                 {
@@ -277,6 +298,50 @@ namespace Santei.Tests
             {
                 Fail(v.Id, problem);
             }
+        }
+
+        /// <summary>
+        /// "expectedSubset" (tests/README.md): null when every key of an expected object is in the
+        /// actual one with a matching value, recursively, arrays have the same length and match
+        /// element by element, and scalars are equal; otherwise where and how they differ.
+        /// </summary>
+        private static string SubsetMismatch(object expected, object actual, string path)
+        {
+            var e = expected as JsonObject;
+            var a = actual as JsonObject;
+            if (e != null && a != null)
+            {
+                foreach (KeyValuePair<string, object> member in e.Members)
+                {
+                    string at = path + "." + member.Key;
+                    if (!a.Has(member.Key))
+                    {
+                        return at + ": missing";
+                    }
+                    string m = SubsetMismatch(member.Value, a.Get(member.Key), at);
+                    if (m != null)
+                    {
+                        return m;
+                    }
+                }
+                return null;
+            }
+            var ea = expected as List<object>;
+            var aa = actual as List<object>;
+            if (ea != null && aa != null && ea.Count == aa.Count)
+            {
+                for (int i = 0; i < ea.Count; i++)
+                {
+                    string m = SubsetMismatch(ea[i], aa[i], path + "[" + i + "]");
+                    if (m != null)
+                    {
+                        return m;
+                    }
+                }
+                return null;
+            }
+            string x = Json.Canonical(expected), y = Json.Canonical(actual);
+            return x == y ? null : path + ": expected " + x + ", actual " + y;
         }
 
         private static string DiffHint(string expected, string actual)
@@ -566,6 +631,7 @@ namespace Santei.Tests
                 () => Engine.FromFiles(new Dictionary<string, byte[]> { { "2024-06-01/s_ALL20240531.csv", null } }));
             ExpectNull(problems, "CalculateJson(null)", () => engine.CalculateJson(null));
             ExpectNull(problems, "CalculateMonthJson(null)", () => engine.CalculateMonthJson(null));
+            ExpectNull(problems, "CalculateCopayJson(null)", () => engine.CalculateCopayJson(null));
             ExpectNull(problems, "DiffMastersJson(null)", () => engine.DiffMastersJson(null));
             Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
         }
@@ -586,6 +652,7 @@ namespace Santei.Tests
                 var problems = new List<string>();
                 ExpectDisposed(problems, "CalculateJson", () => engine.CalculateJson("{}"));
                 ExpectDisposed(problems, "CalculateMonthJson", () => engine.CalculateMonthJson("{}"));
+                ExpectDisposed(problems, "CalculateCopayJson", () => engine.CalculateCopayJson("{}"));
                 ExpectDisposed(problems, "DiffMastersJson", () => engine.DiffMastersJson("{}"));
                 ExpectDisposed(problems, "InfoJson", () => engine.InfoJson());
                 Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));

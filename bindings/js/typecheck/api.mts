@@ -3,6 +3,10 @@ import { Engine, abiVersion, version } from "santei";
 import type {
   CalcRequest,
   CalcResponse,
+  CopayPart,
+  CopayPartResult,
+  CopayRequest,
+  CopayResponse,
   DiffChange,
   DiffCount,
   DiffEntry,
@@ -17,6 +21,8 @@ import type {
   MonthLine,
   MonthRequest,
   MonthResponse,
+  PublicExpense,
+  PublicExpenseResult,
   SanteiError,
   SanteiErrorCode,
   TensuhyoCounts,
@@ -117,6 +123,40 @@ const visitText: string = visitResult.date + month.month + month.findings[0].pat
 const monthText: string = engine.calculateMonthJson(JSON.stringify(monthMin));
 void [perDay, monthPoints, counter, receipt, monthBasis, visitYen, visitTrace, visitText, monthText];
 
+// 患者負担金 of a レセプト
+const kouhi: PublicExpense = { houbetsu: "54", capYen: 10000, paidThisMonthYen: 2500 };
+const local: PublicExpense = { houbetsu: "88", ratePercent: 0 };
+const kouhiPart: CopayPart = { points: 20000, publicExpenses: [0, 1] };
+const copayReq: CopayRequest = {
+  serviceDate: "2024-06-15",
+  patient: { birthDate: "1952-05-10", sex: "female" },
+  insurance: {
+    insurerType: "kokuho",
+    relation: "honnin",
+    incomeCategory: "ippan",
+    multipleHighCost: true,
+    specificDiseaseCapYen: 10000,
+  },
+  inpatient: true,
+  publicExpenses: [kouhi, local],
+  parts: [{ points: 5000 }, kouhiPart],
+};
+const copayMin: CopayRequest = { serviceDate: "2024-06-15", patient: copayReq.patient, parts: [{ points: 100 }] };
+const copay: CopayResponse = engine.calculateCopay(copayReq);
+const copayPercent: number | undefined = copay.burdenPercent;
+const copayBasis: string | undefined = copay.basis;
+const copayYen: number =
+  copay.totalYen + copay.insurerYen + copay.insurancePatientYen + copay.patientYen + copay.counterYen;
+const kouhiResult: PublicExpenseResult = copay.publicExpenses[0];
+const kouhiYen: number = kouhiResult.points + kouhiResult.subjectYen + kouhiResult.paidYen + kouhiResult.patientYen;
+const kouhiHoubetsu: string = kouhiResult.houbetsu;
+const partResult: CopayPartResult = copay.parts[0];
+const partYen: number = partResult.totalYen + partResult.insurerYen + partResult.patientYen;
+const limitYen: number | undefined = partResult.limitYen;
+const copayTrace: string[] = copay.trace;
+const copayText: string = engine.calculateCopayJson(JSON.stringify(copayMin));
+void [copayPercent, copayBasis, copayYen, kouhiYen, kouhiHoubetsu, partYen, limitYen, copayTrace, copayText];
+
 // @ts-expect-error: the constructor is private; use Engine.fromFiles
 new Engine();
 // @ts-expect-error: enums are camelCase strings
@@ -179,5 +219,22 @@ const dayNumbers: DayCount[] = [3, 10];
 void month.copay?.patientYen;
 // @ts-expect-error: absent patientYen is absent, never null
 const nullYen: VisitResult = { ...visitResult, patientYen: null };
+// @ts-expect-error: parts are required
+const copayNoParts: CopayRequest = { serviceDate: "2024-06-15", patient: copayReq.patient };
+// @ts-expect-error: a 法別番号 is a two-digit string, not a number
+const houbetsuNumber: PublicExpense = { houbetsu: 54 };
+// @ts-expect-error: a part names its 公費 by index
+const partByHoubetsu: CopayPart = { points: 100, publicExpenses: ["54"] };
+// @ts-expect-error: capYen is absent, never null
+const nullCap: PublicExpense = { houbetsu: "54", capYen: null };
+// @ts-expect-error: multipleHighCost is a flag
+const tasuuString: CopayRequest = { ...copayReq, insurance: { insurerType: "shaho", relation: "honnin", multipleHighCost: "yes" } };
+// @ts-expect-error: calculateCopay takes a CopayRequest, not a CalcRequest
+engine.calculateCopay(ok);
+// @ts-expect-error: calculateCopayJson takes text
+engine.calculateCopayJson(copayReq);
+// @ts-expect-error: absent limitYen is absent, never null
+const nullLimit: CopayPartResult = { ...partResult, limitYen: null };
+void [copayNoParts, houbetsuNumber, partByHoubetsu, nullCap, tasuuString, nullLimit];
 void [badSex, badCount, badQty, noDate, snake, fileText, diffNoTo, diffBadKind, diffKindString, diffMisspelt, nullOld, badChange];
 void [qtyNumber, materialNoQty, traceString, monthNoVisits, visitServiceDate, visitPatient, dayNumbers, nullYen];

@@ -3,6 +3,8 @@
 import init, {
   Engine,
   initSync,
+  type CopayRequest,
+  type CopayResponse,
   type DiffRequest,
   type DiffResponse,
   type EngineInfo,
@@ -29,8 +31,19 @@ const monthReq: MonthRequest = {
 const month: MonthResponse = engine.calculateMonth(monthReq);
 const monthText: string = engine.calculateMonthJson(JSON.stringify(monthReq));
 void [resp.changes[0].new, text, drugs, month.copay?.receiptYen, month.lines[0].days[0].day, monthText];
+const copayReq: CopayRequest = {
+  serviceDate: "2024-06-15",
+  patient: { birthDate: "1952-05-10", sex: "female" },
+  publicExpenses: [{ houbetsu: "12" }],
+  parts: [{ points: 1000, publicExpenses: [0] }],
+};
+const copay: CopayResponse = engine.calculateCopay(copayReq);
+const copayText: string = engine.calculateCopayJson(JSON.stringify(copayReq));
+void [copay.patientYen, copay.publicExpenses[0].paidYen, copayText];
 
 // @ts-expect-error: the web build's diffMastersJson takes text, too
 engine.diffMastersJson(req);
 // @ts-expect-error: the web build's calculateMonthJson takes text, too
 engine.calculateMonthJson(monthReq);
+// @ts-expect-error: the web build's calculateCopayJson takes text, too
+engine.calculateCopayJson(copayReq);

@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * try (Engine engine = Engine.fromDirectory(Path.of("masters"))) {
  *     String responseJson = engine.calculateJson(requestJson);
  *     String monthJson = engine.calculateMonthJson(monthRequestJson);
+ *     String copayJson = engine.calculateCopayJson(copayRequestJson);
  *     String diffJson = engine.diffMastersJson("{\"from\":\"2024-09-30\",\"to\":\"2024-10-01\"}");
  * }
  * }</pre>
@@ -138,6 +139,21 @@ public final class Engine implements AutoCloseable {
      */
     public String calculateMonthJson(String requestJson) {
         return callJson(requestJson, lib::santei_calculate_month_json);
+    }
+
+    /**
+     * 患者負担金 of one レセプト ({@code santei_calculate_copay_json}): the 保険's 割合 and 高額療養費
+     * 限度額, then each 公費 in priority order. {@code requestJson} is a CopayRequest as JSON, e.g.
+     * {@code {"serviceDate":"2024-06-15","patient":…,"insurance":…,"publicExpenses":[{"houbetsu":"54","capYen":10000}],"parts":[{"points":…,"publicExpenses":[0]}]}}
+     * ({@code insurance} and {@code publicExpenses} optional); the result is the CopayResponse as
+     * canonical JSON (compact, keys sorted).
+     *
+     * @throws SanteiException e.g. {@code SANTEI_PARSE_ERROR}, {@code SANTEI_INVALID_REQUEST}
+     *                         (an unknown 法別番号, a negative amount, a part naming no 公費 listed)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String calculateCopayJson(String requestJson) {
+        return callJson(requestJson, lib::santei_calculate_copay_json);
     }
 
     /**

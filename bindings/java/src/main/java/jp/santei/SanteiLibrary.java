@@ -65,6 +65,9 @@ interface SanteiLibrary extends Library {
     int santei_calculate_month_json(Pointer engine, byte[] request, SizeT requestLen,
                                     PointerByReference out, SizeTByReference outLen);
 
+    int santei_calculate_copay_json(Pointer engine, byte[] request, SizeT requestLen,
+                                    PointerByReference out, SizeTByReference outLen);
+
     int santei_diff_masters_json(Pointer engine, byte[] request, SizeT requestLen,
                                  PointerByReference out, SizeTByReference outLen);
 
