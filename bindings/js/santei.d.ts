@@ -375,8 +375,46 @@ export interface CopayRequest {
   inpatient?: boolean;
   /** The patient's 公費 (受給者証), at most 4; each part refers to them by index. Default: none. */
   publicExpenses?: PublicExpense[];
-  /** The claim's 点数 split by who shares it (at least one part). */
+  /** The claim's 点数 split by who shares it (at least one part; with `monthToDate`: this visit's). */
   parts: CopayPart[];
+  /**
+   * At the counter: what this facility already billed this month on the same insurance and
+   * 入院/外来. The response is then the month so far, and `visitCounterYen` what to collect now.
+   */
+  monthToDate?: MonthToDate;
+  /** Add a `trace` saying how every amount was worked out. Default: false. */
+  trace?: boolean;
+  /** 入院時食事療養: meals of the claim (入院 only). */
+  meals?: Meals;
+}
+
+/** The month before this visit at the counter. */
+export interface MonthToDate {
+  /** Earlier visits' 点数 by 公費 combination (same indexes as `parts`). Default: none. */
+  parts?: CopayPart[];
+  /** 一部負担金 already collected at the counter this month, in yen. Default: 0. */
+  collectedYen?: number;
+}
+
+/** 入院時食事療養 標準負担額 区分. */
+export type MealCategory = "general" | "nanbyou" | "teishotokuII" | "teishotokuIILong" | "teishotokuI";
+
+export interface Meals {
+  /** 食数 (at most 3 a day). */
+  count: number;
+  /** Derived from the 所得区分 and the 公費 when absent. */
+  category?: MealCategory;
+}
+
+export interface MealResult {
+  count: number;
+  category: MealCategory;
+  /** 標準負担額 per 食. */
+  perMealYen: number;
+  /** What the patient pays for the meals (added to `counterYen`, not to `patientYen`). */
+  patientYen: number;
+  /** What a 公費 pays of the 標準負担額 (生活保護: all; 小児慢性: half). */
+  publicYen: number;
 }
 
 /** One 公費 (受給者証) of the patient. */
@@ -417,12 +455,19 @@ export interface CopayResponse {
   publicExpenses: PublicExpenseResult[];
   /** The patient's 一部負担金 of the claim, to the yen (the receipt's 患者負担). */
   patientYen: number;
-  /** What the counter collects: `patientYen` with 10円未満四捨五入 (健康保険法75条). */
+  /** What the counter collects: `patientYen` with 10円未満四捨五入 (健康保険法75条), plus the meals' 標準負担額. */
   counterYen: number;
-  /** Per part, in request order. */
+  /** Per part, in request order (with `monthToDate`: this visit's parts, then earlier-only ones). */
   parts: CopayPartResult[];
-  /** How every amount was worked out. */
-  trace: string[];
+  /** 食事療養 標準負担額, when the request has meals. */
+  meal?: MealResult;
+  /**
+   * With `monthToDate`: what the counter collects at this visit — its own 割合 rounded to 10円,
+   * or, once the month reaches a 限度額 or 公費 上限, what is left up to it.
+   */
+  visitCounterYen?: number;
+  /** How every amount was worked out (present only when the request asks for `trace`). */
+  trace?: string[];
 }
 
 export interface PublicExpenseResult {

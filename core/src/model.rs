@@ -592,6 +592,7 @@ pub struct CopayResponse {
     /// 負担割合 of the 保険 in percent (absent for 公費単独).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub burden_percent: Option<u8>,
+    /// Why this 割合, as `Copay.basis` (absent for 公費単独).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
     /// 総医療費: all parts × 10円.

@@ -59,6 +59,15 @@ fn main() {
         if filter.as_ref().is_some_and(|f| !id.contains(f.as_str())) {
             continue;
         }
+        let kinds = ["expected", "expectedSubset", "expectedError"]
+            .iter()
+            .filter(|k| !v[**k].is_null())
+            .count();
+        assert!(
+            kinds == 1,
+            "{}: exactly one of expected, expectedSubset, expectedError",
+            file.display()
+        );
         let text = match (&v["requestText"], &v["request"]) {
             (Value::String(s), _) => s.clone(),
             (_, req) => serde_json::to_string(req).unwrap(),

@@ -487,7 +487,9 @@ test("diffMastersJson('{') and bad diff requests throw", () => {
 });
 
 test("calculateCopay() and calculateCopayJson() agree", () => {
-  const v = vectors.find((x) => x.obj.call === "calculateCopay" && x.obj.request && x.obj.request.publicExpenses);
+  const v = vectors.find(
+    (x) => x.obj.call === "calculateCopay" && x.obj.expectedSubset && x.obj.request && x.obj.request.publicExpenses,
+  );
   assert.ok(v, "a calculateCopay success vector with 公費");
   const object = engine.calculateCopay(v.obj.request);
   assert.equal(Object.getPrototypeOf(object), Object.prototype, "a plain object, not a Map");
@@ -496,7 +498,9 @@ test("calculateCopay() and calculateCopayJson() agree", () => {
   assert.equal(text, canonical(JSON.parse(text)), "calculateCopayJson returns canonical JSON");
   assert.equal(object.parts.length, v.obj.request.parts.length, "one result per part");
   assert.equal(object.publicExpenses.length, v.obj.request.publicExpenses.length, "one result per 公費");
-  assert.ok(object.trace.every((t) => typeof t === "string"));
+  assert.ok(!("trace" in object), "no trace unless asked for");
+  const traced = engine.calculateCopay({ ...v.obj.request, trace: true });
+  assert.ok(traced.trace.length > 0 && traced.trace.every((t) => typeof t === "string"));
   // absent limitYen / burdenPercent / basis are left out, never null
   for (const part of object.parts) assert.ok(!("limitYen" in part) || Number.isInteger(part.limitYen), JSON.stringify(part));
   for (const key of ["burdenPercent", "basis"]) assert.ok(!(key in object) || object[key] !== null, key);

@@ -5,6 +5,8 @@ import type {
   CalcResponse,
   CopayPart,
   CopayPartResult,
+  MealResult,
+  Meals,
   CopayRequest,
   CopayResponse,
   DiffChange,
@@ -153,9 +155,21 @@ const kouhiHoubetsu: string = kouhiResult.houbetsu;
 const partResult: CopayPartResult = copay.parts[0];
 const partYen: number = partResult.totalYen + partResult.insurerYen + partResult.patientYen;
 const limitYen: number | undefined = partResult.limitYen;
-const copayTrace: string[] = copay.trace;
+const copayTrace: string[] | undefined = copay.trace;
 const copayText: string = engine.calculateCopayJson(JSON.stringify(copayMin));
 void [copayPercent, copayBasis, copayYen, kouhiYen, kouhiHoubetsu, partYen, limitYen, copayTrace, copayText];
+// at the counter, and meals
+const counterReq: CopayRequest = {
+  ...copayMin,
+  monthToDate: { parts: [{ points: 1200 }], collectedYen: 2400 },
+  trace: true,
+};
+const counterVisitYen: number | undefined = engine.calculateCopay(counterReq).visitCounterYen;
+const mealReq: CopayRequest = { ...copayMin, inpatient: true, meals: { count: 30, category: "teishotokuII" } };
+const meal: MealResult | undefined = engine.calculateCopay(mealReq).meal;
+// @ts-expect-error: meal categories are named
+const badMeal: Meals = { count: 3, category: "ippan" };
+void [counterVisitYen, meal, badMeal];
 
 // @ts-expect-error: the constructor is private; use Engine.fromFiles
 new Engine();
