@@ -249,6 +249,7 @@ impl Engine {
                 &req.insurance,
                 total_points,
                 None,
+                burden.percent,
             ) {
                 Ok(c) => Some(Copay {
                     burden_percent: burden.percent,

@@ -108,10 +108,10 @@ fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealR
             .any(|p| codes.contains(&p.houbetsu.as_str()))
     };
     let category = m.category.unwrap_or_else(|| {
-        meals::default_category(
-            req.insurance.as_ref().and_then(|i| i.income_category),
-            has(&["54", "52"]),
-        )
+        // 被保護者 are 低所得 for the 標準負担額 (減額認定) like for 高額療養費 (kouhi.json 12)
+        let income = req.insurance.as_ref().and_then(|i| i.income_category);
+        let income = income.or(has(&["12"]).then_some(IncomeCategory::TeishotokuII));
+        meals::default_category(income, has(&["54", "52"]))
     });
     let date = date_field("serviceDate", &req.service_date)?;
     let month = format!("{:04}-{:02}", date.year(), date.month());
@@ -193,7 +193,25 @@ pub fn insurance_only(
     insurance: &crate::model::Insurance,
     points: i64,
     earlier: Option<(i64, i64)>,
+    percent: u8,
 ) -> Result<InsuranceOnly> {
+    // under 70 without a 認定証 (no 所得区分) nor マル長 no 限度額 can apply: the 割合, rounded
+    // (the month path's fast lane; calculate_copay gives the same numbers)
+    if insurance.income_category.is_none()
+        && insurance.specific_disease_cap_yen.is_none()
+        && insurance.insurer_type != InsurerType::Kouki
+    {
+        if let (Some(birth), Some(date)) = (parse_iso(&patient.birth_date), parse_iso(service_date))
+        {
+            if date < super::burden::elderly_from(birth) {
+                let yen = super::rounding::copay_for_points(points, percent);
+                return Ok(InsuranceOnly {
+                    counter_yen: yen,
+                    receipt_yen: yen,
+                });
+            }
+        }
+    }
     let req = CopayRequest {
         service_date: service_date.to_string(),
         patient: patient.clone(),

@@ -85,6 +85,7 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
                 &req.insurance,
                 resp.total_points,
                 Some((month_points, counter_yen)),
+                c.burden_percent,
             ) {
                 Ok(c) => {
                     counter_yen += c.counter_yen;
@@ -125,7 +126,14 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
     let copay = match (complete, burden) {
         (true, Some((percent, basis))) => {
             let last = order_last.as_deref().unwrap_or(req.month.as_str());
-            let receipt = insurance_only(last, &req.patient, &req.insurance, total_points, None)?;
+            let receipt = insurance_only(
+                last,
+                &req.patient,
+                &req.insurance,
+                total_points,
+                None,
+                percent,
+            )?;
             Some(MonthCopay {
                 burden_percent: percent,
                 basis,
