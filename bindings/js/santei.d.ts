@@ -28,6 +28,8 @@ export interface CalcRequest {
   trace?: boolean;
   /** The patient's 傷病名 (レセプト 傷病名欄), for the rules that need one (e.g. 主病 of a 管理料). */
   diseases?: Disease[];
+  /** 公費 (受給者証) that share this visit, at most 4: the whole visit is their 公費併用分. */
+  publicExpenses?: PublicExpense[];
 }
 
 export interface Patient {
@@ -218,14 +220,17 @@ export interface Copay {
   burdenPercent: number;
   /**
    * Why this 割合: `explicit`, `preschool` (未就学 2割), `general` (3割), `elderly` (高齢受給者 2割),
-   * `elderlyGeneki` (現役並み 3割), `kouki` (後期 1割), `koukiIppanII` (2割), `koukiGeneki` (3割).
+   * `elderlyGeneki` (現役並み 3割), `elderlyTokurei` (特例措置 1割, to 2019-03), `kouki` (後期 1割),
+   * `koukiIppanII` (2割), `koukiGeneki` (3割).
    * A plain string on the wire (core may add bases).
    */
   basis: string;
   /** 総医療費 = total points × 10 円. */
   totalYen: number;
-  /** 一部負担金 after 10円未満四捨五入. */
+  /** What the counter collects: 一部負担金 after 10円未満四捨五入 (with the 高額療養費 限度額 and the 公費 when the request has them). */
   patientYen: number;
+  /** Per 公費 of the request, in its order (absent when none). */
+  publicExpenses?: PublicExpenseResult[];
 }
 
 export interface Finding {
@@ -272,6 +277,8 @@ export interface MonthRequest {
   trace?: boolean;
   /** The patient's 傷病名 (レセプト 傷病名欄), for the rules that need one (e.g. 主病 of a 管理料). */
   diseases?: Disease[];
+  /** The patient's 公費 (受給者証) this month, at most 4; each visit says which share it. */
+  publicExpenses?: PublicExpense[];
 }
 
 /** One visit of a month: what a single-visit request holds besides the patient and insurance. */
@@ -284,6 +291,8 @@ export interface Visit {
   orders?: Order[];
   /** 投薬: the prescription of this visit, if any. */
   prescription?: Prescription;
+  /** Indexes into the month's `publicExpenses` that share this visit; absent = all of them, `[]` = 保険単独. */
+  publicExpenses?: number[];
 }
 
 /**
@@ -341,6 +350,8 @@ export interface MonthCopay {
   counterYen: number;
   /** The receipt's 一部負担金: the month's total × 割合, rounded once (健康保険法75条). */
   receiptYen: number;
+  /** Per 公費 of the request: 公費分点数, 公費負担, 公費の患者負担 (absent when none). */
+  publicExpenses?: PublicExpenseResult[];
 }
 
 /** One visit's own result within the month. */

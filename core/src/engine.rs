@@ -1,6 +1,7 @@
 //! The engine: loaded masters + the calculation entry point.
 
 use crate::copay::burden;
+use crate::copay::claim::{self, claim_copay, Claim};
 use crate::date::{age_on, parse_iso};
 use crate::error::{Error, Result};
 use crate::masters::diff::{self, DiffRequest, DiffResponse};
@@ -243,19 +244,22 @@ impl Engine {
         let complete = !findings.iter().any(|f| f.severity == Severity::Error);
         let copay = if complete {
             // the visit alone: 割合, and the 高額療養費 限度額 when the 所得区分 is known
-            match crate::copay::receipt::insurance_only(
-                &req.service_date,
-                &req.patient,
-                &req.insurance,
-                total_points,
-                None,
-                burden.percent,
-            ) {
+            let all: Vec<usize> = (0..req.public_expenses.len()).collect();
+            match claim_copay(Claim {
+                service_date: &req.service_date,
+                patient: &req.patient,
+                insurance: &req.insurance,
+                publics: &req.public_expenses,
+                parts: vec![claim::part(total_points, &all)],
+                earlier: None,
+                percent: burden.percent,
+            }) {
                 Ok(c) => Some(Copay {
                     burden_percent: burden.percent,
                     basis: burden.basis.to_string(),
                     total_yen: total_points * 10,
                     patient_yen: c.counter_yen,
+                    public_expenses: c.public_expenses,
                 }),
                 Err(e) => {
                     findings.push(copay_finding(e)?);

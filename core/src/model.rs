@@ -29,6 +29,9 @@ pub struct CalcRequest {
     /// The patient's 傷病名 (レセプト 傷病名欄), for the rules that need one (e.g. 主病 of a 管理料).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diseases: Vec<Disease>,
+    /// 公費 (受給者証) that share this visit, at most 4: the whole visit is their 公費併用分.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_expenses: Vec<PublicExpense>,
 }
 
 /// A 傷病名 as recorded on the receipt.
@@ -311,6 +314,9 @@ pub struct MonthRequest {
     /// The patient's 傷病名 for the month's receipt.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diseases: Vec<Disease>,
+    /// The patient's 公費 (受給者証) this month, at most 4; each visit says which share it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_expenses: Vec<PublicExpense>,
 }
 
 /// One visit of a month: what a single-visit request holds besides the patient and insurance.
@@ -325,6 +331,10 @@ pub struct Visit {
     pub orders: Vec<Order>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prescription: Option<Prescription>,
+    /// Indexes into the month's `publicExpenses` of the 公費 that share this visit; absent = all
+    /// of them, `[]` = 保険単独.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_expenses: Option<Vec<usize>>,
 }
 
 /// The レセプト of a month: receipt lines with their 算定日, totals per 点数欄, and each visit's
@@ -376,8 +386,12 @@ pub struct MonthCopay {
     pub total_yen: i64,
     /// What the clerk collected: the sum of each visit's rounded 一部負担金.
     pub counter_yen: i64,
-    /// The receipt's 一部負担金: the month's total × 割合, rounded once (健康保険法75条).
+    /// The receipt's 一部負担金: the month's total × 割合, rounded once (健康保険法75条); to the yen
+    /// when a 限度額 or 公費 上限 applied.
     pub receipt_yen: i64,
+    /// Per 公費 of the request: 公費分点数, 公費負担, 公費の患者負担.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_expenses: Vec<PublicExpenseResult>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -463,8 +477,12 @@ pub struct Copay {
     pub basis: String,
     /// 総医療費 = total points × 10 円.
     pub total_yen: i64,
-    /// 一部負担金 after 10円未満四捨五入.
+    /// What the counter collects: 一部負担金 after 10円未満四捨五入 (the 高額療養費 限度額 and the 公費
+    /// applied when the request has them).
     pub patient_yen: i64,
+    /// Per 公費 of the request, in its order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub public_expenses: Vec<PublicExpenseResult>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -1,6 +1,7 @@
 //! 患者負担金: 負担割合, the counter amount, and the レセプト's 高額療養費 and 公費.
 
 pub mod burden;
+pub mod claim;
 pub mod kouhi;
 pub mod limits;
 pub mod meals;

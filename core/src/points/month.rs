@@ -2,12 +2,12 @@
 //! month billed before it (so 月1回 items are not billed twice), then the lines are gathered the way
 //! the receipt shows them: one line per item and points, with its 回数 and 算定日.
 
-use crate::copay::receipt::insurance_only;
+use crate::copay::claim::{self, claim_copay, Claim};
 use crate::date::parse_iso;
 use crate::engine::Engine;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
-    CalcRequest, DayCount, Finding, MonthCopay, MonthLine, MonthRequest, MonthResponse,
+    CalcRequest, CopayPart, DayCount, Finding, MonthCopay, MonthLine, MonthRequest, MonthResponse,
     SectionTotal, Severity, VisitResult,
 };
 use chrono::Datelike;
@@ -49,7 +49,8 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
     let mut receipt: Vec<MonthLine> = Vec::new();
     let mut burden = None;
     let mut counter_yen = 0;
-    let mut month_points = 0i64;
+    // the month so far by 公費 combination
+    let mut month_parts: Vec<CopayPart> = Vec::new();
     let mut copay_errors = Vec::new();
     let mut days: Vec<u32> = Vec::new();
     let order_last = order.last().map(|(i, _)| req.visits[*i].date.clone());
@@ -65,6 +66,27 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
             prescription: v.prescription.clone(),
             trace: req.trace,
             diseases: req.diseases.clone(),
+            // the month works out the 公費 below, visit by visit against the month so far
+            public_expenses: Vec::new(),
+        };
+        let set: Vec<usize> = match &v.public_expenses {
+            None => (0..req.public_expenses.len()).collect(),
+            Some(set) => {
+                if let Some((j, k)) = set
+                    .iter()
+                    .enumerate()
+                    .find(|(_, &k)| k >= req.public_expenses.len())
+                {
+                    return Err(Error::invalid_request(
+                        &format!("visits[{i}].publicExpenses[{j}]"),
+                        format!(
+                            "no publicExpenses[{k}]: the month lists {}",
+                            req.public_expenses.len()
+                        ),
+                    ));
+                }
+                set.clone()
+            }
         };
         let resp = engine
             .calculate_in_month(&visit, &earlier)
@@ -79,17 +101,18 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
         let mut visit_yen = None;
         if let Some(c) = &resp.copay {
             burden.get_or_insert((c.burden_percent, c.basis.clone()));
-            match insurance_only(
-                &v.date,
-                &req.patient,
-                &req.insurance,
-                resp.total_points,
-                Some((month_points, counter_yen)),
-                c.burden_percent,
-            ) {
+            match claim_copay(Claim {
+                service_date: &v.date,
+                patient: &req.patient,
+                insurance: &req.insurance,
+                publics: &req.public_expenses,
+                parts: vec![claim::part(resp.total_points, &set)],
+                earlier: Some((&month_parts, counter_yen)),
+                percent: c.burden_percent,
+            }) {
                 Ok(c) => {
                     counter_yen += c.counter_yen;
-                    month_points += resp.total_points;
+                    add_part(&mut month_parts, resp.total_points, &set);
                     visit_yen = Some(c.counter_yen);
                 }
                 Err(e) => copay_errors.push(crate::engine::copay_finding(e)?),
@@ -126,20 +149,22 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
     let copay = match (complete, burden) {
         (true, Some((percent, basis))) => {
             let last = order_last.as_deref().unwrap_or(req.month.as_str());
-            let receipt = insurance_only(
-                last,
-                &req.patient,
-                &req.insurance,
-                total_points,
-                None,
+            let receipt = claim_copay(Claim {
+                service_date: last,
+                patient: &req.patient,
+                insurance: &req.insurance,
+                publics: &req.public_expenses,
+                parts: month_parts,
+                earlier: None,
                 percent,
-            )?;
+            })?;
             Some(MonthCopay {
                 burden_percent: percent,
                 basis,
                 total_yen: total_points * 10,
                 counter_yen,
                 receipt_yen: receipt.receipt_yen,
+                public_expenses: receipt.public_expenses,
             })
         }
         _ => None,
@@ -154,6 +179,17 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
         visits,
         findings,
     })
+}
+
+/// Adds a visit's points to the month's part of the same 公費 combination.
+fn add_part(parts: &mut Vec<CopayPart>, points: i64, set: &[usize]) {
+    let same = |p: &&mut CopayPart| {
+        p.public_expenses.len() == set.len() && set.iter().all(|k| p.public_expenses.contains(k))
+    };
+    match parts.iter_mut().find(same) {
+        Some(p) => p.points += points,
+        None => parts.push(claim::part(points, set)),
+    }
 }
 
 /// `YYYY-MM` → (year, month)
