@@ -397,6 +397,43 @@ export interface CopayRequest {
   trace?: boolean;
   /** 入院時食事療養: meals of the claim (入院 only). */
   meals?: Meals;
+  /**
+   * 世帯合算: the household's other receipts of the month under the same insurer; the response
+   * then says what the insurer pays back (高額療養費 償還).
+   */
+  household?: Household;
+}
+
+export interface Household {
+  /** 所得区分 of the household's 70歳未満 members (default: this request's, when under 70). */
+  under70Category?: IncomeCategory;
+  /** 所得区分 of its 70歳以上 members (default: this request's, when 70 or over). */
+  over70Category?: IncomeCategory;
+  /** The other receipts (each after its own 限度額 at the counter). */
+  receipts: HouseholdReceipt[];
+}
+
+export interface HouseholdReceipt {
+  /** Who (any stable id): the 70歳以上 外来 limit is per person. This request's patient is "". */
+  person?: string;
+  /** 70歳以上 (高齢受給者 or 後期). Default: false. */
+  over70?: boolean;
+  /** Default: false. */
+  inpatient?: boolean;
+  /** 総医療費 of the receipt, in yen. */
+  totalYen: number;
+  /** 一部負担金 of the receipt, in yen. */
+  patientYen: number;
+}
+
+export interface HouseholdResult {
+  /** Σ 一部負担金 of every receipt (this one included). */
+  paidYen: number;
+  /** What the household bears after 世帯合算. */
+  burdenYen: number;
+  /** 高額療養費 paid back by the insurer (paidYen − burdenYen). */
+  benefitYen: number;
+  trace?: string[];
 }
 
 /** The month before this visit at the counter. */
@@ -470,6 +507,8 @@ export interface CopayResponse {
   counterYen: number;
   /** Per part, in request order (with `monthToDate`: this visit's parts, then earlier-only ones). */
   parts: CopayPartResult[];
+  /** 世帯合算, when the request has the household's other receipts. */
+  household?: HouseholdResult;
   /** 食事療養 標準負担額, when the request has meals. */
   meal?: MealResult;
   /**

@@ -533,6 +533,53 @@ pub struct CopayRequest {
     /// 入院時食事療養: meals of the claim (入院 only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meals: Option<Meals>,
+    /// 世帯合算: the household's other receipts of the month under the same insurer; the response
+    /// then says what the insurer pays back (高額療養費 償還).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household: Option<Household>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Household {
+    /// 所得区分 of the household's 70歳未満 members (default: this request's, when under 70).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub under70_category: Option<IncomeCategory>,
+    /// 所得区分 of its 70歳以上 members (default: this request's, when 70 or over).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub over70_category: Option<IncomeCategory>,
+    /// The other receipts (each after its own 限度額 at the counter).
+    pub receipts: Vec<HouseholdReceipt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HouseholdReceipt {
+    /// Who (any stable id): the 70歳以上 外来 limit is per person. This request's patient is "".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<String>,
+    /// 70歳以上 (高齢受給者 or 後期).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub over70: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inpatient: bool,
+    /// 総医療費 of the receipt, in yen.
+    pub total_yen: i64,
+    /// 一部負担金 of the receipt, in yen.
+    pub patient_yen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct HouseholdResult {
+    /// Σ 一部負担金 of every receipt (this one included).
+    pub paid_yen: i64,
+    /// What the household bears after 世帯合算.
+    pub burden_yen: i64,
+    /// 高額療養費 paid back by the insurer (paidYen − burdenYen).
+    pub benefit_yen: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trace: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -628,6 +675,9 @@ pub struct CopayResponse {
     pub counter_yen: i64,
     /// Per part, in request order (with `monthToDate`: this visit's parts, then earlier-only ones).
     pub parts: Vec<CopayPartResult>,
+    /// 世帯合算, when the request has the household's other receipts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub household: Option<HouseholdResult>,
     /// 食事療養 標準負担額, when the request has meals.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meal: Option<MealResult>,

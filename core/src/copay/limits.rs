@@ -247,6 +247,19 @@ pub fn receipt_limit(
     Ok(formula_limit(f, total, o, &format!("{label} 外来+入院")))
 }
 
+/// The 外来(個人ごと) 特例 of a 70歳以上 区分 (None for 現役並み and under 70).
+pub fn outpatient_cap(month: u32, category: IncomeCategory) -> Result<Option<i64>> {
+    if category.is_under70() {
+        return Ok(None);
+    }
+    let v = version_for(month)?;
+    let row = v
+        .over70
+        .get(category_key(category))
+        .ok_or_else(|| missing(month, category_label(category)))?;
+    Ok(row.outpatient)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

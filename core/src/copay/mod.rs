@@ -2,6 +2,7 @@
 
 pub mod burden;
 pub mod claim;
+pub mod household;
 pub mod kouhi;
 pub mod limits;
 pub mod meals;

@@ -7,6 +7,7 @@
 //! other parts.
 
 use super::burden::burden;
+use super::household;
 use super::kouhi::{self, Resolved, Rule};
 use super::limits::{self, LimitOptions};
 use super::meals;
@@ -79,6 +80,38 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
             *v += meal.patient_yen;
         }
         r.meal = Some(meal);
+    }
+    if let Some(h) = &req.household {
+        let date = date_field("serviceDate", &req.service_date)?;
+        let birth = date_field("patient.birthDate", &req.patient.birth_date)?;
+        let over70 = date >= super::burden::elderly_from(birth)
+            || req
+                .insurance
+                .as_ref()
+                .is_some_and(|i| i.insurer_type == InsurerType::Kouki);
+        let category = match &req.insurance {
+            Some(ins) => ins.income_category.or_else(|| {
+                r.burden_percent.and_then(|p| {
+                    default_category(ins.insurer_type, p, age_on(birth, date), birth, date)
+                })
+            }),
+            None => None,
+        };
+        let many = req.insurance.as_ref().is_some_and(|i| i.multiple_high_cost);
+        let month = date.year() as u32 * 100 + date.month();
+        let hr = household::household(
+            h,
+            household::Own {
+                result: &r,
+                over70,
+                inpatient: req.inpatient,
+                category,
+                month,
+                many,
+                trace: req.trace,
+            },
+        )?;
+        r.household = Some(hr);
     }
     Ok(r)
 }
@@ -568,6 +601,7 @@ fn compute(
             trace,
             visit_counter_yen: None,
             meal: None,
+            household: None,
         },
         limited,
     ))
