@@ -62,6 +62,11 @@ export interface Insurance {
    * (10,000; 20,000 for 70歳未満 上位所得者の人工透析). Read by `calculateCopay`.
    */
   specificDiseaseCapYen?: number;
+  /**
+   * 後期高齢者医療 by 障害認定 (65〜74歳, 高齢者医療確保法 第50条第2号): required for a 後期 patient
+   * under 75; such a patient has no 75歳到達月 特例. Default: false.
+   */
+  disabilityCertified?: boolean;
 }
 
 export type InsurerType = "shaho" | "kokuho" | "kouki";

@@ -48,6 +48,7 @@ fn main() {
             income_category: Some(santei_core::model::IncomeCategory::Ippan),
             multiple_high_cost: false,
             specific_disease_cap_yen: None,
+            disability_certified: false,
         }),
         inpatient: false,
         public_expenses: Vec::new(),

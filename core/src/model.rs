@@ -87,6 +87,10 @@ pub struct Insurance {
     /// (10,000; 20,000 for 70歳未満 上位所得者の人工透析).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub specific_disease_cap_yen: Option<i64>,
+    /// 後期高齢者医療 by 障害認定 (65〜74歳, 高齢者医療確保法 第50条第2号): required for a 後期 patient
+    /// under 75; such a patient has no 75歳到達月 特例.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disability_certified: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

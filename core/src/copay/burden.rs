@@ -46,6 +46,19 @@ pub fn burden(birth: NaiveDate, date: NaiveDate, age: u32, ins: &Insurance) -> R
             format!("後期高齢者医療 covers people aged 75 or over (65–74 with 障害認定); the patient is {age}"),
         ));
     }
+    // 高齢者医療確保法 第50条第2号: 65〜74歳 are 後期 only by 障害認定
+    if is_kouki && !kouki_age && !ins.disability_certified {
+        return Err(Error::invalid_request(
+            "insurance.disabilityCertified",
+            format!("a patient aged {age} is in 後期高齢者医療 only by 障害認定 (高齢者医療確保法 第50条第2号): set disabilityCertified"),
+        ));
+    }
+    if ins.disability_certified && !is_kouki {
+        return Err(Error::invalid_request(
+            "insurance.disabilityCertified",
+            "障害認定 is a 後期高齢者医療 status: the insurerType must be kouki",
+        ));
+    }
     if !is_kouki && kouki_age {
         return Err(Error::invalid_request(
             "insurance.insurerType",
@@ -142,6 +155,7 @@ mod tests {
             income_category: cat,
             multiple_high_cost: false,
             specific_disease_cap_yen: None,
+            disability_certified: t == InsurerType::Kouki,
         }
     }
 

@@ -258,8 +258,11 @@ fn compute(
             // 75歳到達月の特例: the month the patient turns 75, unless born on the 1st (高齢者医療確保法
             // 施行令 第16条, 健康保険法施行令 第42条第8項: 限度額 1/2 on both insurers)
             let turn75 = anniversary(birth, 75);
-            let half =
-                turn75.year() == date.year() && turn75.month() == date.month() && turn75.day() != 1;
+            // (not for a 後期 member by 障害認定: no change of insurer at 75)
+            let half = turn75.year() == date.year()
+                && turn75.month() == date.month()
+                && turn75.day() != 1
+                && !ins.disability_certified;
             // not with マル長: the 特定疾病 limit replaces it (後期 2割 事例集 事例21: 2割 8,000円)
             let hairyo = category == Some(IncomeCategory::IppanII)
                 && !req.inpatient
