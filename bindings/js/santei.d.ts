@@ -457,6 +457,15 @@ export interface Meals {
   count: number;
   /** Derived from the 所得区分 and the 公費 when absent. */
   category?: MealCategory;
+  /** 入院時生活療養 (65歳以上, 療養病床): 食費 and 居住費 instead of the 食事療養 標準負担額. */
+  lifeCare?: LifeCare;
+}
+
+export interface LifeCare {
+  /** 入院日数 of the month (居住費 per 日). */
+  days: number;
+  /** The facility bills 入院時生活療養(Ⅱ) (not (Ⅰ)): a lower 食費. Default: false. */
+  typeII?: boolean;
 }
 
 export interface MealResult {
@@ -464,7 +473,10 @@ export interface MealResult {
   category: MealCategory;
   /** 標準負担額 per 食. */
   perMealYen: number;
-  /** What the patient pays for the meals (added to `counterYen`, not to `patientYen`). */
+  /** 生活療養: 居住費 per 日 and the days. */
+  residencePerDayYen?: number;
+  residenceDays?: number;
+  /** What the patient pays for the meals (and 居住費) (added to `counterYen`, not to `patientYen`). */
   patientYen: number;
   /** What a 公費 pays of the 標準負担額 (生活保護: all; 小児慢性: half). */
   publicYen: number;

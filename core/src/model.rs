@@ -594,6 +594,19 @@ pub struct Meals {
     /// The 標準負担額 区分; derived from the 所得区分 and the 公費 when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<MealCategory>,
+    /// 入院時生活療養 (65歳以上, 療養病床): 食費 and 居住費 instead of the 食事療養 標準負担額.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub life_care: Option<LifeCare>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LifeCare {
+    /// 入院日数 of the month (居住費 per 日).
+    pub days: u32,
+    /// The facility bills 入院時生活療養(Ⅱ) (not (Ⅰ)): a lower 食費.
+    #[serde(default, rename = "typeII", skip_serializing_if = "std::ops::Not::not")]
+    pub type_ii: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -701,7 +714,12 @@ pub struct MealResult {
     pub category: MealCategory,
     /// 標準負担額 per 食.
     pub per_meal_yen: i64,
-    /// What the patient pays for the meals (added to `counterYen`, not to `patientYen`).
+    /// 生活療養: 居住費 per 日 and the days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residence_per_day_yen: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub residence_days: Option<u32>,
+    /// What the patient pays for the meals (and 居住費) (added to `counterYen`, not to `patientYen`).
     pub patient_yen: i64,
     /// What a 公費 pays of the 標準負担額 (生活保護: all; 小児慢性: half).
     pub public_yen: i64,

@@ -22,24 +22,68 @@ pub struct Version {
     pub teishotoku_i: i64,
 }
 
+/// 生活療養標準負担額: 食費 per 食 and 居住費 per 日.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LifeCareVersion {
+    pub from: String,
+    pub general: i64,
+    #[serde(rename = "generalII")]
+    pub general_ii: i64,
+    pub nanbyou: i64,
+    #[serde(rename = "teishotokuII")]
+    pub teishotoku_ii: i64,
+    #[serde(rename = "teishotokuI")]
+    pub teishotoku_i: i64,
+    pub residence: i64,
+}
+
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Table {
     #[allow(dead_code)]
     about: String,
     versions: Vec<Version>,
+    #[allow(dead_code)]
+    life_care_about: String,
+    life_care: Vec<LifeCareVersion>,
+}
+
+fn tables() -> Result<&'static Table> {
+    static TABLE: OnceLock<std::result::Result<Table, String>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| serde_json::from_str::<Table>(MEALS_JSON).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| Error::new(ErrorCode::CalcError, format!("meal-standard.json: {e}")))
 }
 
 fn table() -> Result<&'static [Version]> {
-    static TABLE: OnceLock<std::result::Result<Vec<Version>, String>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            serde_json::from_str::<Table>(MEALS_JSON)
-                .map(|t| t.versions)
-                .map_err(|e| e.to_string())
-        })
-        .as_deref()
-        .map_err(|e| Error::new(ErrorCode::CalcError, format!("meal-standard.json: {e}")))
+    tables().map(|t| t.versions.as_slice())
+}
+
+/// 生活療養: (食費 per 食, 居住費 per 日) for the month `YYYY-MM`; `ii` = 生活療養(Ⅱ) の医療機関.
+pub fn life_care(month: &str, category: MealCategory, ii: bool) -> Result<(i64, i64)> {
+    let v = tables()?
+        .life_care
+        .iter()
+        .rev()
+        .find(|v| v.from.as_str() <= month)
+        .ok_or_else(|| {
+            Error::new(
+                ErrorCode::CalcError,
+                format!("no 生活療養 標準負担額 table covers {month}"),
+            )
+        })?;
+    Ok(match category {
+        MealCategory::General if ii => (v.general_ii, v.residence),
+        MealCategory::General => (v.general, v.residence),
+        // 指定難病の患者: 居住費 0
+        MealCategory::Nanbyou => (v.nanbyou, 0),
+        MealCategory::TeishotokuII | MealCategory::TeishotokuIILong => {
+            (v.teishotoku_ii, v.residence)
+        }
+        MealCategory::TeishotokuI => (v.teishotoku_i, v.residence),
+    })
 }
 
 /// The 標準負担額 per 食 for the month `YYYY-MM`.
@@ -101,5 +145,22 @@ mod tests {
             190
         );
         assert!(per_meal("2018-03", MealCategory::General).is_err());
+        // 生活療養 2025-04: 食費 510 (Ⅰ) / 470 (Ⅱ), 居住費 370; 低所得Ⅱ 240, 低所得Ⅰ 140
+        assert_eq!(
+            life_care("2025-04", MealCategory::General, false).unwrap(),
+            (510, 370)
+        );
+        assert_eq!(
+            life_care("2025-04", MealCategory::General, true).unwrap(),
+            (470, 370)
+        );
+        assert_eq!(
+            life_care("2025-04", MealCategory::TeishotokuI, false).unwrap(),
+            (140, 370)
+        );
+        assert_eq!(
+            life_care("2024-06", MealCategory::General, true).unwrap(),
+            (450, 370)
+        );
     }
 }

@@ -64,17 +64,30 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
     let mut r = by_visit(req)?;
     if let Some(m) = &req.meals {
         let meal = meal_result(req, m, &r)?;
-        r.trace.push(format!(
-            "食事療養 標準負担額: {}食 × {}円 = {}円{}",
-            meal.count,
-            meal.per_meal_yen,
-            meal.count as i64 * meal.per_meal_yen,
-            if meal.public_yen > 0 {
-                format!(" (公費 {}円, 患者 {}円)", meal.public_yen, meal.patient_yen)
-            } else {
-                String::new()
-            }
-        ));
+        if req.trace {
+            r.trace.push(format!(
+                "{} 標準負担額: {}食 × {}円{} = {}円{}",
+                if meal.residence_days.is_some() {
+                    "生活療養"
+                } else {
+                    "食事療養"
+                },
+                meal.count,
+                meal.per_meal_yen,
+                match (meal.residence_per_day_yen, meal.residence_days) {
+                    (Some(p), Some(d)) => format!(" + 居住費 {d}日 × {p}円"),
+                    _ => String::new(),
+                },
+                meal.count as i64 * meal.per_meal_yen
+                    + meal.residence_per_day_yen.unwrap_or(0)
+                        * i64::from(meal.residence_days.unwrap_or(0)),
+                if meal.public_yen > 0 {
+                    format!(" (公費 {}円, 患者 {}円)", meal.public_yen, meal.patient_yen)
+                } else {
+                    String::new()
+                }
+            ));
+        }
         r.counter_yen += meal.patient_yen;
         if let Some(v) = r.visit_counter_yen.as_mut() {
             *v += meal.patient_yen;
@@ -148,8 +161,33 @@ fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealR
     });
     let date = date_field("serviceDate", &req.service_date)?;
     let month = format!("{:04}-{:02}", date.year(), date.month());
-    let per = meals::per_meal(&month, category)?;
-    let total = per * i64::from(m.count);
+    let (per, residence) = match &m.life_care {
+        None => (meals::per_meal(&month, category)?, None),
+        Some(lc) => {
+            // 入院時生活療養: 65歳以上 in a 療養病床 (健康保険法 第85条の2)
+            let birth = date_field("patient.birthDate", &req.patient.birth_date)?;
+            let age = age_on(birth, date);
+            if age < 65 {
+                return Err(Error::invalid_request(
+                    "meals.lifeCare",
+                    format!("入院時生活療養 is for patients aged 65 or over; the patient is {age}"),
+                ));
+            }
+            if !(1..=31).contains(&lc.days) || m.count > lc.days * 3 {
+                return Err(Error::invalid_request(
+                    "meals.lifeCare.days",
+                    format!(
+                        "need 1–31 days and at most 3 食 a day, found {} days for {} 食",
+                        lc.days, m.count
+                    ),
+                ));
+            }
+            let (meal, per_day) = meals::life_care(&month, category, lc.type_ii)?;
+            (meal, Some((per_day, lc.days)))
+        }
+    };
+    let total =
+        per * i64::from(m.count) + residence.map_or(0, |(per_day, days)| per_day * i64::from(days));
     // 生活保護 and 全額公費 pay the 標準負担額; 小児慢性 pays half (児童福祉法施行令 第22条)
     let public = if has(&["12", "13", "14", "18", "29", "30"]) {
         total
@@ -162,6 +200,8 @@ fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealR
         count: m.count,
         category,
         per_meal_yen: per,
+        residence_per_day_yen: residence.map(|r| r.0),
+        residence_days: residence.map(|r| r.1),
         patient_yen: total - public,
         public_yen: public,
     })
@@ -199,14 +239,16 @@ fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
     let own = alone.counter_yen;
     let left = round_copay_10yen((cum.patient_yen - mtd.collected_yen).max(0) * 10);
     let visit = if limited { own.min(left) } else { own };
-    cum.trace.push(if limited && left < own {
-        format!(
+    if req.trace {
+        cum.trace.push(if limited && left < own {
+            format!(
             "この来院: 月の患者負担 {}円 − 既収 {}円 = {left}円 (< この来院の {own}円) → {visit}円",
             cum.patient_yen, mtd.collected_yen
         )
-    } else {
-        format!("この来院: {own}円 (限度額・上限に達していない)")
-    });
+        } else {
+            format!("この来院: {own}円 (限度額・上限に達していない)")
+        });
+    }
     cum.visit_counter_yen = Some(visit);
     Ok(cum)
 }
