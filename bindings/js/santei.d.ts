@@ -407,6 +407,20 @@ export interface CopayRequest {
    * then says what the insurer pays back (高額療養費 償還).
    */
   household?: Household;
+  /**
+   * 70歳以上 一般・低所得, 外来: the patient's 外来 一部負担金 of the 計算期間 (8/1 〜 翌7/31) before this
+   * month, in yen; the response then says what of this month is over the 年間 上限.
+   */
+  annualOutpatientPaidYen?: number;
+}
+
+export interface AnnualOutpatient {
+  /** 年間 上限 (144,000円). */
+  capYen: number;
+  /** 計算期間 so far including this month. */
+  paidYen: number;
+  /** What of this month is over the 上限: paid back by the insurer after the 計算期間 (償還). */
+  benefitYen: number;
 }
 
 export interface Household {
@@ -524,6 +538,8 @@ export interface CopayResponse {
   counterYen: number;
   /** Per part, in request order (with `monthToDate`: this visit's parts, then earlier-only ones). */
   parts: CopayPartResult[];
+  /** 年間 外来 上限, when the request has `annualOutpatientPaidYen`. */
+  annualOutpatient?: AnnualOutpatient;
   /** 世帯合算, when the request has the household's other receipts. */
   household?: HouseholdResult;
   /** 食事療養 標準負担額, when the request has meals. */

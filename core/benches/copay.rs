@@ -66,6 +66,7 @@ fn main() {
         trace: false,
         meals: None,
         household: None,
+        annual_outpatient_paid_yen: None,
     };
     // the sequence, worked by hand: 2,400円 × 7 = 16,800; the 8th pays 1,200 (18,000 − 16,800); then 0
     let mut visits = Vec::new();

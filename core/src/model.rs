@@ -541,6 +541,10 @@ pub struct CopayRequest {
     /// then says what the insurer pays back (高額療養費 償還).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub household: Option<Household>,
+    /// 70歳以上 一般・低所得, 外来: the patient's 外来 一部負担金 of the 計算期間 (8/1 〜 翌7/31)
+    /// before this month, in yen; the response then says what of this month is over the 年間 上限.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_outpatient_paid_yen: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -571,6 +575,17 @@ pub struct HouseholdReceipt {
     pub total_yen: i64,
     /// 一部負担金 of the receipt, in yen.
     pub patient_yen: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AnnualOutpatient {
+    /// 年間 上限 (144,000円).
+    pub cap_yen: i64,
+    /// 計算期間 so far including this month.
+    pub paid_yen: i64,
+    /// What of this month is over the 上限: paid back by the insurer after the 計算期間 (償還).
+    pub benefit_yen: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -692,6 +707,9 @@ pub struct CopayResponse {
     pub counter_yen: i64,
     /// Per part, in request order (with `monthToDate`: this visit's parts, then earlier-only ones).
     pub parts: Vec<CopayPartResult>,
+    /// 年間 外来 上限, when the request has `annualOutpatientPaidYen`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_outpatient: Option<AnnualOutpatient>,
     /// 世帯合算, when the request has the household's other receipts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub household: Option<HouseholdResult>,

@@ -68,6 +68,7 @@ pub fn claim_copay(c: Claim<'_>) -> Result<ClaimCopay> {
         trace: false,
         meals: None,
         household: None,
+        annual_outpatient_paid_yen: None,
     };
     let r = calculate_copay(&req)?;
     let limited = r.parts.iter().any(|p| p.limit_yen.is_some())

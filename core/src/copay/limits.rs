@@ -260,6 +260,19 @@ pub fn outpatient_cap(month: u32, category: IncomeCategory) -> Result<Option<i64
     Ok(row.outpatient)
 }
 
+/// The 年間 外来 上限 (8/1〜翌7/31) of a 70歳以上 区分 (施行令 第41条の2; 一般・低所得).
+pub fn outpatient_annual(month: u32, category: IncomeCategory) -> Result<Option<i64>> {
+    if category.is_under70() {
+        return Ok(None);
+    }
+    let v = version_for(month)?;
+    let row = v
+        .over70
+        .get(category_key(category))
+        .ok_or_else(|| missing(month, category_label(category)))?;
+    Ok(row.outpatient_annual)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,8 +15,8 @@ use super::rounding::round_copay_10yen;
 use crate::date::{age_on, anniversary, parse_iso};
 use crate::error::{Error, Result};
 use crate::model::{
-    CopayPart, CopayPartResult, CopayRequest, CopayResponse, IncomeCategory, InsurerType,
-    MealResult, Meals, PublicExpenseResult,
+    AnnualOutpatient, CopayPart, CopayPartResult, CopayRequest, CopayResponse, IncomeCategory,
+    InsurerType, MealResult, Meals, PublicExpenseResult,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -94,6 +94,9 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
         }
         r.meal = Some(meal);
     }
+    if let Some(before) = req.annual_outpatient_paid_yen {
+        r.annual_outpatient = Some(annual_outpatient(req, &r, before)?);
+    }
     if let Some(h) = &req.household {
         let date = date_field("serviceDate", &req.service_date)?;
         let birth = date_field("patient.birthDate", &req.patient.birth_date)?;
@@ -127,6 +130,55 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
         r.household = Some(hr);
     }
     Ok(r)
+}
+
+/// 年間 外来 上限 (健康保険法施行令 第41条の2): 70歳以上 一般・低所得 外来, 8/1 〜 翌7/31.
+fn annual_outpatient(
+    req: &CopayRequest,
+    r: &CopayResponse,
+    before: i64,
+) -> Result<AnnualOutpatient> {
+    let field = "annualOutpatientPaidYen";
+    if before < 0 {
+        return Err(Error::invalid_request(
+            field,
+            format!("cannot be negative, found {before}"),
+        ));
+    }
+    if req.inpatient {
+        return Err(Error::invalid_request(
+            field,
+            "the 年間 上限 is for 外来 receipts",
+        ));
+    }
+    let date = date_field("serviceDate", &req.service_date)?;
+    let birth = date_field("patient.birthDate", &req.patient.birth_date)?;
+    let ins = req
+        .insurance
+        .as_ref()
+        .ok_or_else(|| Error::invalid_request(field, "needs the 医療保険"))?;
+    let category = ins.income_category.or_else(|| {
+        r.burden_percent
+            .and_then(|p| default_category(ins.insurer_type, p, age_on(birth, date), birth, date))
+    });
+    let month = date.year() as u32 * 100 + date.month();
+    let cap = match category {
+        Some(c) => limits::outpatient_annual(month, c)?,
+        None => None,
+    }
+    .ok_or_else(|| {
+        Error::invalid_request(
+            field,
+            "the 年間 外来 上限 applies to 70歳以上 一般 and 低所得 (not 現役並み, not under 70)",
+        )
+    })?;
+    let paid = before + r.patient_yen;
+    let benefit = (paid - cap).max(0) - (before - cap).max(0);
+    Ok(AnnualOutpatient {
+        cap_yen: cap,
+        paid_yen: paid,
+        benefit_yen: benefit,
+    })
 }
 
 /// 入院 months have at most 31 days × 3 食.
@@ -647,6 +699,7 @@ fn compute(
             visit_counter_yen: None,
             meal: None,
             household: None,
+            annual_outpatient: None,
         },
         limited,
     ))
