@@ -10,7 +10,7 @@
 //!   診療行為 (code 1xxxxxxxx) whose 告示等識別区分 (master columns 68/69) is not 7 加算項目 or
 //!   9 通則加算項目. So 11 初診 counts 初診料 (「初診」欄 回数; its 時間外・乳幼児加算 are 加算),
 //!   12 再診 counts 再診料・外来診療料・同日再診 (「再診」の項; 外来管理加算 and 時間外・休日・深夜 are
-//!   the 欄's other 項, 加算 here), 24 調剤 the 調剤料, 25 処方 the 処方料 (特定疾患処方管理加算 is a
+//!   the 欄's other 項, 加算 here), 24 調剤 the 調剤料 (内服・屯服 and 外用, each once per 処方: 「調剤」の項 ×回), 25 処方 the 処方料 (特定疾患処方管理加算 is a
 //!   加算), 31–33 注射 the 手技 (not the 薬剤 lines nor 精密持続点滴注射加算 …), 40 処置 / 50 手術 /
 //!   60 検査 (a まるめ group is one line, one 回; 判断料 and 採血料 are lines of their own) / 70 画像
 //!   (a study is one line, one 回; its 電子画像管理加算 and a lone 画像診断管理加算 line are 加算) /
