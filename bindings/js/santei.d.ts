@@ -215,9 +215,20 @@ export interface LineItem {
   unitPrice?: string;
 }
 
+/** One 点数欄 of the レセプト (様式第2号), as the paper shows it. */
 export interface SectionTotal {
+  /** 診療識別 (別表20). */
   section: string;
+  /**
+   * The 欄's 回数 box: 21 内服 Σ 日数 (単位), 22 屯服 Σ 回数, 23 外用 Σ 調剤; elsewhere Σ 回数 of the
+   * 欄's 診療行為 lines that are not 加算 nor 薬剤・材料 lines (13 医学管理 has no 回数 box on paper).
+   */
+  count: number;
   total: number;
+  /** 欄 14 and 31 onward: the points of `total` that are 薬剤 (the paper's 「薬剤」 項). */
+  drugTotal?: number;
+  /** 欄 14 and 31 onward: the points of `total` that are 特定保険医療材料 (フィルム included). */
+  materialTotal?: number;
 }
 
 export interface Copay {

@@ -75,7 +75,18 @@ fn item_rows(
 fn footer(o: &mut String, sections: &[SectionTotal], total: i64) {
     let _ = writeln!(o, "{}", "-".repeat(84));
     for s in sections {
-        let _ = writeln!(o, "  欄 {}: {}点", s.section, s.total);
+        let mut supplies = String::new();
+        if let Some(d) = s.drug_total.filter(|d| *d != 0) {
+            supplies += &format!("  薬剤 {d}点");
+        }
+        if let Some(m) = s.material_total.filter(|m| *m != 0) {
+            supplies += &format!("  材料 {m}点");
+        }
+        let _ = writeln!(
+            o,
+            "  欄 {}: {}回 {}点{supplies}",
+            s.section, s.count, s.total
+        );
     }
     let _ = writeln!(o, "合計 {total}点");
 }

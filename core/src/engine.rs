@@ -9,7 +9,7 @@ use crate::masters::tensuhyo::TensuhyoCounts;
 use crate::masters::{MasterKind, MasterSet};
 use crate::model::{
     CalcRequest, CalcResponse, Copay, CopayRequest, CopayResponse, MonthRequest, MonthResponse,
-    SectionTotal, Severity,
+    Severity,
 };
 use crate::points::{self, Context};
 use serde::Serialize;
@@ -229,16 +229,15 @@ impl Engine {
             earlier,
         };
         let (lines, findings) = points::calculate(&ctx, req)?;
-        let mut sections: Vec<SectionTotal> = Vec::new();
-        for line in &lines {
-            match sections.last_mut() {
-                Some(s) if s.section == line.section => s.total += line.total,
-                _ => sections.push(SectionTotal {
-                    section: line.section.clone(),
-                    total: line.total,
-                }),
-            }
-        }
+        let sections = points::sections::section_totals(
+            generation,
+            lines.iter().map(|l| points::sections::Entry {
+                section: &l.section,
+                items: &l.items,
+                count: l.count,
+                total: l.total,
+            }),
+        );
         let total_points: i64 = lines.iter().map(|l| l.total).sum();
         let mut findings = findings;
         let complete = !findings.iter().any(|f| f.severity == Severity::Error);

@@ -466,8 +466,19 @@ pub struct LineItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct SectionTotal {
+    /// 診療識別 (別表20).
     pub section: String,
+    /// The 欄's 回数 box: 21 内服 Σ 日数 (単位), 22 屯服 Σ 回数, 23 外用 Σ 調剤; elsewhere Σ 回数 of the
+    /// 欄's 診療行為 lines that are not 加算 (告示等識別区分 7 / 9) nor 薬剤・材料 lines (13 医学管理 has
+    /// no 回数 box on paper; see `points::sections`).
+    pub count: u32,
     pub total: i64,
+    /// 欄 14 and 31 onward: the points of `total` that are 薬剤 (the paper's 「薬剤」 項).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drug_total: Option<i64>,
+    /// 欄 14 and 31 onward: the points of `total` that are 特定保険医療材料 (フィルム included).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub material_total: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

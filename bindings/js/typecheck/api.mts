@@ -114,6 +114,9 @@ const monthLine: MonthLine = month.lines[0];
 const dayCount: DayCount = monthLine.days[0];
 const perDay: number = dayCount.day + dayCount.count + monthLine.points * monthLine.count - monthLine.total;
 const monthPoints: number = month.totalPoints + month.actualDays + month.sections[0].total;
+const sectionCount: number = month.sections[0].count;
+const sectionDrugs: number | undefined = month.sections[0].drugTotal;
+const sectionMaterials: number | undefined = month.sections[0].materialTotal;
 const monthCopay: MonthCopay | undefined = month.copay;
 const counter: number | undefined = monthCopay?.counterYen;
 const receipt: number | undefined = month.copay?.receiptYen;
@@ -124,6 +127,7 @@ const visitTrace: string[] | undefined = visitResult.lines[0].trace;
 const visitText: string = visitResult.date + month.month + month.findings[0].path;
 const monthText: string = engine.calculateMonthJson(JSON.stringify(monthMin));
 void [perDay, monthPoints, counter, receipt, monthBasis, visitYen, visitTrace, visitText, monthText];
+void [sectionCount, sectionDrugs, sectionMaterials];
 
 // 患者負担金 of a レセプト
 const kouhi: PublicExpense = { houbetsu: "54", capYen: 10000, paidThisMonthYen: 2500 };

@@ -8,6 +8,7 @@ mod kanri;
 mod kensa;
 pub mod kizami;
 pub mod month;
+pub(crate) mod sections;
 mod shochi;
 mod toyaku;
 pub mod visit;

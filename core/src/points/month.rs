@@ -8,7 +8,7 @@ use crate::engine::Engine;
 use crate::error::{Error, ErrorCode, Result};
 use crate::model::{
     CalcRequest, CopayPart, DayCount, Finding, MonthCopay, MonthLine, MonthRequest, MonthResponse,
-    SectionTotal, Severity, VisitResult,
+    Severity, VisitResult,
 };
 use chrono::Datelike;
 use std::collections::HashMap;
@@ -54,6 +54,7 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
     let mut copay_errors = Vec::new();
     let mut days: Vec<u32> = Vec::new();
     let order_last = order.last().map(|(i, _)| req.visits[*i].date.clone());
+    let last_date = order.last().map(|(_, d)| *d);
     for (i, date) in order {
         let v = &req.visits[i];
         let visit = CalcRequest {
@@ -133,16 +134,19 @@ pub fn calculate_month(engine: &Engine, req: &MonthRequest) -> Result<MonthRespo
         });
     }
     receipt.sort_by(|a, b| a.section.cmp(&b.section));
-    let mut sections: Vec<SectionTotal> = Vec::new();
-    for line in &receipt {
-        match sections.last_mut() {
-            Some(s) if s.section == line.section => s.total += line.total,
-            _ => sections.push(SectionTotal {
-                section: line.section.clone(),
-                total: line.total,
+    // the month's receipt lines, read against the masters of its last visit
+    let sections = match last_date {
+        Some(d) => super::sections::section_totals(
+            engine.masters().generation_for(d)?,
+            receipt.iter().map(|l| super::sections::Entry {
+                section: &l.section,
+                items: &l.items,
+                count: l.count,
+                total: l.total,
             }),
-        }
-    }
+        ),
+        None => Vec::new(),
+    };
     let total_points: i64 = receipt.iter().map(|l| l.total).sum();
     findings.extend(copay_errors);
     let complete = !findings.iter().any(|f| f.severity == Severity::Error);
