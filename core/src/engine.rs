@@ -145,6 +145,15 @@ impl Engine {
         crate::copay::calculate_copay(req)
     }
 
+    /// 事前審査 of a month's claim as billed (see [`crate::checks::CheckRequest`]), against the
+    /// masters in force on the first day of its month.
+    pub fn check(&self, req: &crate::checks::CheckRequest) -> Result<crate::checks::CheckResponse> {
+        let (y, m) = crate::checks::parse_month(&req.month)?;
+        let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)
+            .ok_or_else(|| Error::invalid_request("month", format!("{y:04}-{m:02}")))?;
+        crate::checks::check(self.masters.generation_for(first)?, req)
+    }
+
     /// What changed in the masters between two dates of service (see [`DiffRequest`]).
     pub fn diff_masters(&self, req: &DiffRequest) -> Result<DiffResponse> {
         let (from, to) = (date_field("from", &req.from)?, date_field("to", &req.to)?);

@@ -85,6 +85,9 @@ fn main() {
             "calculateCopay" => wire::parse::<CopayRequest>(text.as_bytes())
                 .and_then(|r| engine.calculate_copay(&r))
                 .and_then(|resp| wire::to_canonical_json(&resp)),
+            "check" => wire::parse::<santei_core::checks::CheckRequest>(text.as_bytes())
+                .and_then(|r| engine.check(&r))
+                .and_then(|resp| wire::to_canonical_json(&resp)),
             "info" => wire::to_canonical_json(&engine.info()),
             other => panic!("{}: unknown call {other:?}", file.display()),
         };

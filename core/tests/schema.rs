@@ -77,3 +77,15 @@ fn copay_schemas_are_current() {
         schemars::schema_for!(CopayResponse),
     );
 }
+
+#[test]
+fn check_schemas_are_current() {
+    check(
+        "check-request.schema.json",
+        schemars::schema_for!(santei_core::checks::CheckRequest),
+    );
+    check(
+        "check-response.schema.json",
+        schemars::schema_for!(santei_core::checks::CheckResponse),
+    );
+}

@@ -110,6 +110,60 @@ impl AgeBound {
     }
 }
 
+/// Whether a patient born on `birth` is inside a master age band on `date` (lower inclusive,
+/// upper exclusive; 上下限年齢 columns 41–42, 年齢加算 100–111). Err carries a special age code
+/// this version does not evaluate.
+pub fn in_age_band(
+    birth: chrono::NaiveDate,
+    date: chrono::NaiveDate,
+    lower: AgeBound,
+    upper: AgeBound,
+) -> std::result::Result<bool, String> {
+    let age = crate::date::age_on(birth, date);
+    let ok_lower = match lower {
+        AgeBound::None => true,
+        AgeBound::Years(n) => age >= u32::from(n),
+        AgeBound::Special(c) => !special_below(birth, date, c)?,
+    };
+    let ok_upper = match upper {
+        AgeBound::None => true,
+        AgeBound::Years(n) => age < u32::from(n),
+        AgeBound::Special(c) => special_below(birth, date, c)?,
+    };
+    Ok(ok_lower && ok_upper)
+}
+
+/// Whether `date` is before the special age bound (別紙: 上下限年齢の特殊コード).
+fn special_below(
+    birth: chrono::NaiveDate,
+    date: chrono::NaiveDate,
+    code: [u8; 2],
+) -> std::result::Result<bool, String> {
+    use crate::copay::burden::school_entry;
+    use crate::date::{first_of_next_month, reaches_age};
+    let days = (date - birth).num_days();
+    Ok(match &code {
+        b"AA" => days < 28,                  // 生後28日
+        b"AE" => days < 90,                  // 生後90日
+        b"MG" => date < school_entry(birth), // 未就学児
+        b"B3" => date < first_of_next_month(reaches_age(birth, 3)),
+        b"B6" => date < first_of_next_month(reaches_age(birth, 6)),
+        b"BF" => date < first_of_next_month(reaches_age(birth, 15)),
+        b"BK" => date < first_of_next_month(reaches_age(birth, 20)),
+        _ => return Err(String::from_utf8_lossy(&code).into_owned()),
+    })
+}
+
+/// Shows an age band as the master gives it ("3–6", "MG–").
+pub fn band_text(lower: AgeBound, upper: AgeBound) -> String {
+    let show = |b: AgeBound| match b {
+        AgeBound::None => String::new(),
+        AgeBound::Years(n) => n.to_string(),
+        AgeBound::Special(c) => String::from_utf8_lossy(&c).into_owned(),
+    };
+    format!("{}–{}", show(lower), show(upper))
+}
+
 /// 年齢加算 (columns 100–111): a 加算 code that applies in an age band.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgeAddon {

@@ -14,8 +14,6 @@ mod toyaku;
 pub mod visit;
 mod zaitaku;
 
-use crate::copay::burden::school_entry;
-use crate::date::{first_of_next_month, reaches_age};
 use crate::error::{Error, Result};
 use crate::masters::drug::{DrugForm, PriceKind};
 use crate::masters::procedure::{InOut, KokujiKind, KoukiScope, PointsKind};
@@ -141,7 +139,7 @@ impl<'a> Calc<'a> {
                     format!(
                         "{code} {} is limited to ages {} (上下限年齢); the patient is {}",
                         row.name,
-                        band_text(row.age_lower, row.age_upper),
+                        crate::masters::procedure::band_text(row.age_lower, row.age_upper),
                         self.ctx.age
                     ),
                 );
@@ -277,33 +275,7 @@ impl<'a> Calc<'a> {
         lower: AgeBound,
         upper: AgeBound,
     ) -> std::result::Result<bool, String> {
-        let ok_lower = match lower {
-            AgeBound::None => true,
-            AgeBound::Years(n) => self.ctx.age >= u32::from(n),
-            AgeBound::Special(c) => !self.special_below(c)?,
-        };
-        let ok_upper = match upper {
-            AgeBound::None => true,
-            AgeBound::Years(n) => self.ctx.age < u32::from(n),
-            AgeBound::Special(c) => self.special_below(c)?,
-        };
-        Ok(ok_lower && ok_upper)
-    }
-
-    /// Whether the date of service is before the special age bound (別紙: 上下限年齢の特殊コード).
-    fn special_below(&self, code: [u8; 2]) -> std::result::Result<bool, String> {
-        let (birth, date) = (self.ctx.birth, self.ctx.date);
-        let days = (date - birth).num_days();
-        Ok(match &code {
-            b"AA" => days < 28,                  // 生後28日
-            b"AE" => days < 90,                  // 生後90日
-            b"MG" => date < school_entry(birth), // 未就学児
-            b"B3" => date < first_of_next_month(reaches_age(birth, 3)),
-            b"B6" => date < first_of_next_month(reaches_age(birth, 6)),
-            b"BF" => date < first_of_next_month(reaches_age(birth, 15)),
-            b"BK" => date < first_of_next_month(reaches_age(birth, 20)),
-            _ => return Err(String::from_utf8_lossy(&code).into_owned()),
-        })
+        crate::masters::procedure::in_age_band(self.ctx.birth, self.ctx.date, lower, upper)
     }
 
     /// Adds a procedure line; `rule` says why (evaluated only when the request asks for a trace).
@@ -369,7 +341,7 @@ impl<'a> Calc<'a> {
                                 "年齢加算 of {} {} (ages {}): the patient is {age}",
                                 base.code,
                                 base.name,
-                                band_text(addon.lower, addon.upper)
+                                crate::masters::procedure::band_text(addon.lower, addon.upper)
                             )
                         });
                     }
@@ -912,15 +884,6 @@ fn yen(d: Decimal) -> String {
         d.rescale(2);
     }
     d.to_string()
-}
-
-fn band_text(lower: AgeBound, upper: AgeBound) -> String {
-    let show = |b: AgeBound| match b {
-        AgeBound::None => String::new(),
-        AgeBound::Years(n) => n.to_string(),
-        AgeBound::Special(c) => String::from_utf8_lossy(&c).into_owned(),
-    };
-    format!("{}–{}", show(lower), show(upper))
 }
 
 /// Calculates the lines and findings of one visit; lines come out in 診療識別 order.
