@@ -158,17 +158,19 @@ pub fn calculate_copay(req: &CopayRequest) -> Result<CopayResponse> {
     let mut r = by_visit(req)?;
     if let Some(m) = &req.meals {
         let meal = meal_result(req, m, &r)?;
-        r.trace.push(format!(
-            "食事療養 標準負担額: {}食 × {}円 = {}円{}",
-            meal.count,
-            meal.per_meal_yen,
-            meal.count as i64 * meal.per_meal_yen,
-            if meal.public_yen > 0 {
-                format!(" (公費 {}円, 患者 {}円)", meal.public_yen, meal.patient_yen)
-            } else {
-                String::new()
-            }
-        ));
+        if req.trace {
+            r.trace.push(format!(
+                "食事療養 標準負担額: {}食 × {}円 = {}円{}",
+                meal.count,
+                meal.per_meal_yen,
+                meal.count as i64 * meal.per_meal_yen,
+                if meal.public_yen > 0 {
+                    format!(" (公費 {}円, 患者 {}円)", meal.public_yen, meal.patient_yen)
+                } else {
+                    String::new()
+                }
+            ));
+        }
         r.counter_yen += meal.patient_yen;
         if let Some(v) = r.visit_counter_yen.as_mut() {
             *v += meal.patient_yen;
@@ -287,14 +289,16 @@ fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
     let own = round_copay_10yen(alone.patient_yen * 10);
     let left = round_copay_10yen((cum.patient_yen - mtd.collected_yen).max(0) * 10);
     let visit = if cum.limited { own.min(left) } else { own };
-    trace.push(if cum.limited && left < own {
-        format!(
-            "この来院: 月の患者負担 {}円 − 既収 {}円 = {left}円 (< この来院の {own}円) → {visit}円",
-            cum.patient_yen, mtd.collected_yen
-        )
-    } else {
-        format!("この来院: {own}円 (限度額・上限に達していない)")
-    });
+    if req.trace {
+        trace.push(if cum.limited && left < own {
+            format!(
+                "この来院: 月の患者負担 {}円 − 既収 {}円 = {left}円 (< この来院の {own}円) → {visit}円",
+                cum.patient_yen, mtd.collected_yen
+            )
+        } else {
+            format!("この来院: {own}円 (限度額・上限に達していない)")
+        });
+    }
     let mut resp = respond(&r, cum, &sums, results, trace);
     resp.visit_counter_yen = Some(visit);
     Ok(resp)
@@ -1051,4 +1055,33 @@ fn validate_parts(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(json: &str) -> CopayRequest {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn no_trace_unless_asked_for() {
+        let counter = r#"{"serviceDate":"2024-06-15","patient":{"birthDate":"1952-05-10","sex":"female"},
+            "insurance":{"insurerType":"kokuho","relation":"honnin","incomeCategory":"ippan"},
+            "parts":[{"points":4000}],"monthToDate":{"parts":[{"points":6000}],"collectedYen":12000}}"#;
+        let meals = r#"{"serviceDate":"2024-06-15","patient":{"birthDate":"1980-05-10","sex":"female"},
+            "insurance":{"insurerType":"kokuho","relation":"honnin"},"inpatient":true,
+            "parts":[{"points":4000}],"meals":{"count":9}}"#;
+        for json in [counter, meals] {
+            let mut req = request(json);
+            let plain = calculate_copay(&req).unwrap();
+            assert!(plain.trace.is_empty(), "{:?}", plain.trace);
+            req.trace = true;
+            let traced = calculate_copay(&req).unwrap();
+            assert!(traced.trace.len() > 1);
+            assert_eq!(traced.visit_counter_yen, plain.visit_counter_yen);
+            assert_eq!(traced.counter_yen, plain.counter_yen);
+        }
+    }
 }
