@@ -119,6 +119,26 @@ pub struct Resolved {
     pub local: bool,
 }
 
+/// "00" … "99" one after the other: a 法別番号's text without allocating.
+const NUMBERS: &str = concat!(
+    "00010203040506070809",
+    "10111213141516171819",
+    "20212223242526272829",
+    "30313233343536373839",
+    "40414243444546474849",
+    "50515253545556575859",
+    "60616263646566676869",
+    "70717273747576777879",
+    "80818283848586878889",
+    "90919293949596979899",
+);
+
+/// A 法別番号 (two digits) as static text: the request's own spelling, as [`two_digits`] read it.
+pub fn houbetsu_text(houbetsu: &str) -> Option<&'static str> {
+    let n = usize::from(two_digits(houbetsu)?);
+    NUMBERS.get(2 * n..2 * n + 2)
+}
+
 /// `"54"` → 54; None unless exactly two ASCII digits.
 fn two_digits(s: &str) -> Option<u8> {
     match s.as_bytes() {
@@ -195,6 +215,16 @@ mod tests {
         assert!(l.local);
         // 精神通院 21 before 生活保護 12 (第1公費 21, 第2公費 12)
         assert!(resolve("21", || "x".to_string()).unwrap().priority < s.priority);
+    }
+
+    #[test]
+    fn numbers_as_static_text() {
+        for n in 0..100 {
+            let s = format!("{n:02}");
+            assert_eq!(houbetsu_text(&s), Some(s.as_str()));
+        }
+        assert_eq!(houbetsu_text("5"), None);
+        assert_eq!(houbetsu_text("５４"), None);
     }
 
     #[test]

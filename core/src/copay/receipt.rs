@@ -69,6 +69,10 @@ impl<T: Copy + Default, const N: usize> Few<T, N> {
         }
     }
 
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
     /// False (and nothing added) when full.
     fn push(&mut self, item: T) -> bool {
         match self.items.get_mut(self.len) {
@@ -78,6 +82,18 @@ impl<T: Copy + Default, const N: usize> Few<T, N> {
                 true
             }
             None => false,
+        }
+    }
+
+    /// Stable insertion sort (a handful of items).
+    fn sort_by_key<K: Ord>(&mut self, key: impl Fn(&T) -> K) {
+        let items = self.as_mut_slice();
+        for i in 1..items.len() {
+            let mut j = i;
+            while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+                items.swap(j - 1, j);
+                j -= 1;
+            }
         }
     }
 
@@ -202,7 +218,7 @@ fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealR
     let has = |codes: &[&str]| {
         r.public_expenses
             .iter()
-            .any(|p| codes.contains(&p.houbetsu.as_str()))
+            .any(|p| codes.contains(&p.houbetsu.as_ref()))
     };
     let category = m.category.unwrap_or_else(|| {
         // 被保護者 are 低所得 for the 標準負担額 (減額認定) like for 高額療養費 (kouhi.json 12)
@@ -246,7 +262,7 @@ fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
             &mut sums,
             Some(&mut results),
         )?;
-        return Ok(respond(&r, t, &sums, results, trace));
+        return Ok(respond(&r, t, &sums, results, trace, None));
     };
     if mtd.collected_yen < 0 {
         return Err(Error::invalid_request(
@@ -254,22 +270,25 @@ fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
             format!("cannot be negative, found {}", mtd.collected_yen),
         ));
     }
-    let mut earlier = Parts::new();
     validate_parts(
         &mtd.parts,
         req.public_expenses.len(),
         "monthToDate.parts",
         true,
-        &mut earlier,
+        None,
     )?;
     let r = prepare(req, &mut parts, &mut trace)?;
     // this visit alone: only its counter amount is needed (no trace, no parts)
     let alone = claim(&r, &parts, false, &mut Vec::new(), &mut sums, None)?;
     // the month so far: earlier points added to the part with the same 公費
-    for e in earlier.as_slice() {
-        if let Some(p) = parts.as_mut_slice().iter_mut().find(|p| p.mask == e.mask) {
+    for e in &mtd.parts {
+        let mask = mask_of(&e.public_expenses);
+        if let Some(p) = parts.as_mut_slice().iter_mut().find(|p| p.mask == mask) {
             p.points += e.points;
-        } else if !parts.push(*e) {
+        } else if !parts.push(PartIn {
+            points: e.points,
+            mask,
+        }) {
             return Err(too_many_parts("parts"));
         }
     }
@@ -299,9 +318,7 @@ fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
             format!("この来院: {own}円 (限度額・上限に達していない)")
         });
     }
-    let mut resp = respond(&r, cum, &sums, results, trace);
-    resp.visit_counter_yen = Some(visit);
-    Ok(resp)
+    Ok(respond(&r, cum, &sums, results, trace, Some(visit)))
 }
 
 /// A 保険単独 claim of `points` (the points engine's visits and months): what the counter collects
@@ -329,7 +346,7 @@ pub fn insurance_only(
     {
         if let (Some(birth), Some(date)) = (parse_iso(&patient.birth_date), parse_iso(service_date))
         {
-            if date < super::burden::elderly_from(birth) {
+            if !super::burden::is_elderly(birth, date) {
                 let yen = super::rounding::copay_for_points(points, percent);
                 return Ok(InsuranceOnly {
                     counter_yen: yen,
@@ -390,7 +407,7 @@ fn prepare<'a>(
     let tr = req.trace;
 
     let publics = resolve_publics(req)?;
-    validate_parts(&req.parts, publics.len, "parts", false, parts)?;
+    validate_parts(&req.parts, publics.len, "parts", false, Some(parts))?;
 
     // 保険: 割合, 所得区分 and the options of the 限度額
     let ins = match &req.insurance {
@@ -472,9 +489,7 @@ fn prepare<'a>(
         by_priority.push(k);
     }
     let p = publics.as_slice();
-    by_priority
-        .as_mut_slice()
-        .sort_by_key(|&k| p.get(usize::from(k)).map_or(usize::MAX, |p| p.priority));
+    by_priority.sort_by_key(|&k| p.get(usize::from(k)).map_or(usize::MAX, |p| p.priority));
     Ok(Receipt {
         req,
         age,
@@ -518,6 +533,7 @@ fn claim(
     }
     if let Some(out) = results.as_deref_mut() {
         out.clear();
+        out.reserve_exact(parts_in.len());
         out.resize(
             parts_in.len(),
             CopayPartResult {
@@ -545,7 +561,7 @@ fn claim(
             return Err(too_many_parts(field));
         }
     }
-    order.as_mut_slice().sort_by_key(|&i| {
+    order.sort_by_key(|&i| {
         parts_in
             .get(usize::from(i))
             .map_or(usize::MAX, |p| first_priority(p.mask))
@@ -815,10 +831,11 @@ fn respond(
     sums: &[PublicSum; MAX_PUBLIC],
     parts: Vec<CopayPartResult>,
     trace: Vec<String>,
+    visit_counter_yen: Option<i64>,
 ) -> CopayResponse {
     CopayResponse {
         burden_percent: r.ins.as_ref().map(|c| c.percent),
-        basis: r.ins.as_ref().map(|c| c.basis.to_string()),
+        basis: r.ins.as_ref().map(|c| c.basis.into()),
         total_yen: t.total_yen,
         insurer_yen: t.insurer_yen,
         insurance_patient_yen: t.insurance_patient_yen,
@@ -828,7 +845,9 @@ fn respond(
             .iter()
             .zip(sums)
             .map(|(p, s)| PublicExpenseResult {
-                houbetsu: p.houbetsu.clone(),
+                // checked two digits: static text (no allocation)
+                houbetsu: kouhi::houbetsu_text(&p.houbetsu)
+                    .map_or_else(|| p.houbetsu.clone().into(), Into::into),
                 points: s.points,
                 subject_yen: s.subject_yen,
                 paid_yen: s.paid_yen,
@@ -839,7 +858,7 @@ fn respond(
         counter_yen: round_copay_10yen(t.patient_yen * 10),
         parts,
         trace,
-        visit_counter_yen: None,
+        visit_counter_yen,
         meal: None,
     }
 }
@@ -893,7 +912,7 @@ fn default_category(
     birth: NaiveDate,
     date: NaiveDate,
 ) -> Option<IncomeCategory> {
-    let elderly = date >= super::burden::elderly_from(birth) || t == InsurerType::Kouki;
+    let elderly = super::burden::is_elderly(birth, date) || t == InsurerType::Kouki;
     if !elderly || age < 65 && t != InsurerType::Kouki {
         return None;
     }
@@ -983,6 +1002,13 @@ fn resolve_publics(req: &CopayRequest) -> Result<Few<Public, MAX_PUBLIC>> {
     Ok(out)
 }
 
+/// A checked part's 公費 (indexes below [`MAX_PUBLIC`]) as a bit set.
+fn mask_of(public_expenses: &[usize]) -> u8 {
+    public_expenses
+        .iter()
+        .fold(0, |m, &k| m | 1u8.checked_shl(k as u32).unwrap_or(0))
+}
+
 fn too_many_parts(field: &str) -> Error {
     Error::invalid_request(
         field,
@@ -990,14 +1016,21 @@ fn too_many_parts(field: &str) -> Error {
     )
 }
 
+#[inline]
 fn check_points(field: &str, i: usize, points: i64) -> Result<()> {
     if (0..=MAX_POINTS).contains(&points) {
-        return Ok(());
+        Ok(())
+    } else {
+        Err(points_error(field, i, points))
     }
-    Err(Error::invalid_request(
+}
+
+#[cold]
+fn points_error(field: &str, i: usize, points: i64) -> Error {
+    Error::invalid_request(
         &format!("{field}[{i}].points"),
         format!("must be 0–{MAX_POINTS}, found {points}"),
-    ))
+    )
 }
 
 /// Checks the parts and gives each its 公費 as a bit set.
@@ -1006,7 +1039,7 @@ fn validate_parts(
     publics: usize,
     field: &str,
     may_be_empty: bool,
-    out: &mut Parts,
+    mut out: Option<&mut Parts>,
 ) -> Result<()> {
     if parts.is_empty() && !may_be_empty {
         return Err(Error::invalid_request(field, "at least one part is needed"));
@@ -1019,7 +1052,9 @@ fn validate_parts(
     }
     // each part's 公費 as a bit set (at most 4 公費 → 16 combinations)
     let mut seen = 0u16;
-    *out = Parts::new();
+    if let Some(out) = out.as_deref_mut() {
+        out.clear();
+    }
     for (i, part) in parts.iter().enumerate() {
         let path = || format!("{field}[{i}]");
         check_points(field, i, part.points)?;
@@ -1046,11 +1081,11 @@ fn validate_parts(
             ));
         }
         seen |= 1 << mask;
-        // mask < 16: at most 4 公費
-        if !out.push(PartIn {
+        let part = PartIn {
             points: part.points,
-            mask: mask as u8,
-        }) {
+            mask: mask_of(&part.public_expenses),
+        };
+        if out.as_deref_mut().is_some_and(|out| !out.push(part)) {
             return Err(too_many_parts(field));
         }
     }
