@@ -31,9 +31,9 @@ pub fn elderly_from(birth: NaiveDate) -> NaiveDate {
 /// `date >= elderly_from(birth)`, from the 70th birthday alone: reached the day before it, so the
 /// month after its month — or its own month when it falls on the 1st.
 pub fn is_elderly(birth: NaiveDate, date: NaiveDate) -> bool {
-    let b70 = anniversary(birth, 70);
-    let (month, b70_month) = ((date.year(), date.month()), (b70.year(), b70.month()));
-    month > b70_month || month == b70_month && b70.day() == 1
+    let (y, m, d) = crate::date::anniversary_ymd(birth, 70);
+    let month = (date.year(), date.month());
+    month > (y, m) || month == (y, m) && d == 1
 }
 
 /// 後期高齢者医療: from the 75th birthday itself (高齢者の医療の確保に関する法律 第50条・第52条).

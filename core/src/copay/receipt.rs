@@ -11,7 +11,7 @@ use super::kouhi::{self, Kind, Rule};
 use super::limits::{self, LimitOptions};
 use super::meals;
 use super::rounding::round_copay_10yen;
-use crate::date::{age_on, anniversary, parse_iso};
+use crate::date::{age_on, anniversary_ymd, parse_iso};
 use crate::error::{Error, Result};
 use crate::model::{
     CopayPart, CopayPartResult, CopayRequest, CopayResponse, IncomeCategory, InsurerType,
@@ -247,13 +247,29 @@ fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealR
     })
 }
 
+#[inline]
 fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
     let mut trace = Vec::new();
     let mut parts = Parts::new();
     let mut sums = [PublicSum::default(); MAX_PUBLIC];
     let mut results = Vec::new();
+    if let Some(mtd) = &req.month_to_date {
+        if mtd.collected_yen < 0 {
+            return Err(Error::invalid_request(
+                "monthToDate.collectedYen",
+                format!("cannot be negative, found {}", mtd.collected_yen),
+            ));
+        }
+        validate_parts(
+            &mtd.parts,
+            req.public_expenses.len(),
+            "monthToDate.parts",
+            true,
+            None,
+        )?;
+    }
+    let r = prepare(req, &mut parts, &mut trace)?;
     let Some(mtd) = &req.month_to_date else {
-        let r = prepare(req, &mut parts, &mut trace)?;
         let t = claim(
             &r,
             &parts,
@@ -264,20 +280,6 @@ fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
         )?;
         return Ok(respond(&r, t, &sums, results, trace, None));
     };
-    if mtd.collected_yen < 0 {
-        return Err(Error::invalid_request(
-            "monthToDate.collectedYen",
-            format!("cannot be negative, found {}", mtd.collected_yen),
-        ));
-    }
-    validate_parts(
-        &mtd.parts,
-        req.public_expenses.len(),
-        "monthToDate.parts",
-        true,
-        None,
-    )?;
-    let r = prepare(req, &mut parts, &mut trace)?;
     // this visit alone: only its counter amount is needed (no trace, no parts)
     let alone = claim(&r, &parts, false, &mut Vec::new(), &mut sums, None)?;
     // the month so far: earlier points added to the part with the same 公費
@@ -389,6 +391,7 @@ pub fn insurance_only(
 
 /// Checks the request (dates, 公費, the parts of this visit) and works out what its claims share:
 /// age, 割合, 所得区分 and the options of the 限度額.
+#[inline]
 fn prepare<'a>(
     req: &'a CopayRequest,
     parts: &mut Parts,
@@ -427,9 +430,8 @@ fn prepare<'a>(
             };
             // 75歳到達月の特例: the month the patient turns 75, unless born on the 1st (高齢者医療確保法
             // 施行令 第16条, 健康保険法施行令 第42条第8項: 限度額 1/2 on both insurers)
-            let turn75 = anniversary(birth, 75);
-            let half =
-                turn75.year() == date.year() && turn75.month() == date.month() && turn75.day() != 1;
+            let (y75, m75, d75) = anniversary_ymd(birth, 75);
+            let half = y75 == date.year() && m75 == date.month() && d75 != 1;
             // not with マル長: the 特定疾病 limit replaces it (後期 2割 事例集 事例21: 2割 8,000円)
             let hairyo = category == Some(IncomeCategory::IppanII)
                 && !req.inpatient
