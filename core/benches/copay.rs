@@ -2,8 +2,12 @@
 //! receipt native; the TypeScript peer myclinic-ts takes about 4 µs in Node):
 //! - `receipt`: an official 計算事例 with a 公費 (tests/vectors/copay-official, 高齢受給者
 //!   事例8: 現役並みⅢ 多数回, 難病 part + 保険単独 part);
+//! - `receipt_json`: the same receipt as JSON text in → canonical JSON text out (the C ABI's work);
 //! - `counter-10-visits`: ten visits of one month at the counter, each with `monthToDate`
 //!   (70歳以上 一般 外来, crossing the 18,000円 限度額 on the way).
+//!
+//! Writes `target/bench/copay.tsv` (µs per receipt, per receipt as JSON, per counter visit) for
+//! scripts/bench.
 //!
 //!   cargo bench -p santei-core --bench copay
 
@@ -18,6 +22,7 @@ use std::hint::black_box;
 const VECTOR: &str = "tests/vectors/copay-official/copay-official-k70-008.json";
 
 fn main() {
+    let started = std::time::SystemTime::now();
     let path = common::repo_root().join(VECTOR);
     let vector: serde_json::Value = serde_json::from_slice(
         &std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
@@ -94,6 +99,12 @@ fn main() {
         g.bench_function("receipt", |b| {
             b.iter(|| calculate_copay(black_box(&receipt)))
         });
+        g.bench_function("receipt_json", |b| {
+            b.iter(|| {
+                let req: CopayRequest = wire::parse(black_box(text.as_bytes()))?;
+                wire::to_canonical_json(&calculate_copay(&req)?)
+            })
+        });
         g.finish();
         let mut g = c.benchmark_group("copay");
         g.throughput(Throughput::Elements(10));
@@ -107,4 +118,22 @@ fn main() {
         g.finish();
     }
     c.final_summary();
+
+    let us = |f: &str| common::mean_ns("copay", f, started).map(|ns| ns / 1e3);
+    if let (Some(receipt), Some(json), Some(ten)) =
+        (us("receipt"), us("receipt_json"), us("counter-10-visits"))
+    {
+        let visit = ten / 10.0;
+        println!(
+            "\ncopay: {receipt:.3} µs per receipt (typed), {json:.2} µs (JSON in → canonical JSON out), {visit:.3} µs per counter visit"
+        );
+        common::write_summary(
+            "copay.tsv",
+            &[
+                ("receipt_us", format!("{receipt:.3}")),
+                ("receipt_json_us", format!("{json:.2}")),
+                ("visit_us", format!("{visit:.3}")),
+            ],
+        );
+    }
 }

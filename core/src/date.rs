@@ -9,12 +9,17 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
+    let num = |digits: &[u8]| -> Option<u32> {
+        let mut n = 0u32;
+        for &c in digits {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(c - b'0');
+        }
+        Some(n)
     };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    NaiveDate::from_ymd_opt(num(&b[0..4])? as i32, num(&b[5..7])?, num(&b[8..10])?)
 }
 
 /// A master date field `YYYYMMDD` as a sortable number; `99999999` means "open" (未廃止).
@@ -37,10 +42,26 @@ pub fn reaches_age(birth: NaiveDate, years: u32) -> NaiveDate {
 
 /// The `years`-th birthday; a 29 February birth has its birthday on 1 March in common years.
 pub fn anniversary(birth: NaiveDate, years: u32) -> NaiveDate {
+    let (y, m, d) = anniversary_ymd(birth, years);
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(birth)
+}
+
+/// [`anniversary`] as (year, month, day), which compare as the dates do (no calendar lookup).
+pub fn anniversary_ymd(birth: NaiveDate, years: u32) -> (i32, u32, u32) {
     let y = birth.year() + years as i32;
-    NaiveDate::from_ymd_opt(y, birth.month(), birth.day())
-        .or_else(|| NaiveDate::from_ymd_opt(y, 3, 1))
-        .unwrap_or(birth)
+    match (birth.month(), birth.day()) {
+        (2, 29) if !is_leap_year(y) => (y, 3, 1),
+        (m, d) => (y, m, d),
+    }
+}
+
+fn is_leap_year(y: i32) -> bool {
+    y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+}
+
+/// `d` as (year, month, day).
+pub fn ymd(d: NaiveDate) -> (i32, u32, u32) {
+    (d.year(), d.month(), d.day())
 }
 
 /// Completed years of age on `date` (満年齢): the count of birthdays reached on or before `date`.
@@ -49,7 +70,7 @@ pub fn age_on(birth: NaiveDate, date: NaiveDate) -> u32 {
         return 0;
     }
     let mut years = (date.year() - birth.year()) as u32;
-    if years > 0 && anniversary(birth, years) > date {
+    if years > 0 && anniversary_ymd(birth, years) > ymd(date) {
         years -= 1;
     }
     years
@@ -88,6 +109,27 @@ mod tests {
         assert_eq!(age_on(d("2020-02-29"), d("2021-02-28")), 0);
         assert_eq!(age_on(d("2020-02-29"), d("2021-03-01")), 1);
         assert_eq!(age_on(d("2020-02-29"), d("2024-02-29")), 4);
+    }
+
+    #[test]
+    fn anniversaries_as_the_calendar_has_them() {
+        for birth in [
+            "2000-02-29",
+            "1996-02-29",
+            "1999-02-28",
+            "1999-03-01",
+            "1950-12-31",
+        ] {
+            let b = d(birth);
+            for years in 0..130 {
+                let y = b.year() + years as i32;
+                let want = NaiveDate::from_ymd_opt(y, b.month(), b.day())
+                    .or_else(|| NaiveDate::from_ymd_opt(y, 3, 1))
+                    .unwrap();
+                assert_eq!(anniversary(b, years), want, "{birth} + {years}");
+                assert_eq!(anniversary_ymd(b, years), ymd(want), "{birth} + {years}");
+            }
+        }
     }
 
     #[test]

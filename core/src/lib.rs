@@ -9,6 +9,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+mod canonical;
 pub mod checks;
 pub mod copay;
 pub mod date;

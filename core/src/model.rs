@@ -702,7 +702,7 @@ pub struct CopayResponse {
     pub burden_percent: Option<u8>,
     /// Why this 割合, as `Copay.basis` (absent for 公費単独).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<String>,
+    pub basis: Option<std::borrow::Cow<'static, str>>,
     /// 総医療費: all parts × 10円.
     pub total_yen: i64,
     /// 保険者負担 (療養の給付 and 高額療養費 現物給付).
@@ -757,7 +757,7 @@ pub struct MealResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct PublicExpenseResult {
-    pub houbetsu: String,
+    pub houbetsu: std::borrow::Cow<'static, str>,
     /// 公費分点数: the points of the parts this 公費 shares.
     pub points: i64,
     /// The patient-side amount that reached this 公費 (公費対象の一部負担金相当額).

@@ -15,15 +15,10 @@ pub fn parse<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result<T> {
         .map_err(|e| Error::new(ErrorCode::ParseError, format!("request: {e}")))
 }
 
-/// Canonical JSON: serde_json's `Value` keeps object keys in a sorted map.
+/// Canonical JSON: compact, object keys sorted — the bytes of serde_json's `Value` (whose maps
+/// are sorted), written straight from `Serialize` without building the tree.
 pub fn to_canonical_json<T: Serialize>(value: &T) -> Result<Vec<u8>> {
-    let v = serde_json::to_value(value).map_err(|e| {
-        Error::new(
-            ErrorCode::CalcError,
-            format!("cannot serialize the response: {e}"),
-        )
-    })?;
-    serde_json::to_vec(&v).map_err(|e| {
+    crate::canonical::to_vec(value).map_err(|e| {
         Error::new(
             ErrorCode::CalcError,
             format!("cannot serialize the response: {e}"),

@@ -75,20 +75,20 @@ fn main() {
         let result = match v["call"].as_str().unwrap_or("calculate") {
             "calculate" => wire::parse_request(text.as_bytes())
                 .and_then(|r| engine.calculate(&r))
-                .and_then(|resp| wire::to_canonical_json(&resp)),
+                .and_then(|resp| canonical(&resp)),
             "diffMasters" => wire::parse::<DiffRequest>(text.as_bytes())
                 .and_then(|r| engine.diff_masters(&r))
-                .and_then(|resp| wire::to_canonical_json(&resp)),
+                .and_then(|resp| canonical(&resp)),
             "calculateMonth" => wire::parse::<MonthRequest>(text.as_bytes())
                 .and_then(|r| engine.calculate_month(&r))
-                .and_then(|resp| wire::to_canonical_json(&resp)),
+                .and_then(|resp| canonical(&resp)),
             "calculateCopay" => wire::parse::<CopayRequest>(text.as_bytes())
                 .and_then(|r| engine.calculate_copay(&r))
-                .and_then(|resp| wire::to_canonical_json(&resp)),
+                .and_then(|resp| canonical(&resp)),
             "check" => wire::parse::<santei_core::checks::CheckRequest>(text.as_bytes())
                 .and_then(|r| engine.check(&r))
-                .and_then(|resp| wire::to_canonical_json(&resp)),
-            "info" => wire::to_canonical_json(&engine.info()),
+                .and_then(|resp| canonical(&resp)),
+            "info" => canonical(&engine.info()),
             other => panic!("{}: unknown call {other:?}", file.display()),
         };
         let (actual, verdict) = match result {
@@ -141,4 +141,16 @@ fn main() {
     if failed > 0 || passed == 0 {
         std::process::exit(1);
     }
+}
+
+/// `wire::to_canonical_json`, checked against the sorted `serde_json::Value` it stands for.
+fn canonical<T: serde::Serialize>(resp: &T) -> santei_core::Result<Vec<u8>> {
+    let bytes = wire::to_canonical_json(resp)?;
+    let via_value = serde_json::to_vec(&serde_json::to_value(resp).unwrap()).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&bytes),
+        String::from_utf8_lossy(&via_value),
+        "canonical JSON differs from the sorted Value"
+    );
+    Ok(bytes)
 }

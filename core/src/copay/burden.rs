@@ -3,7 +3,7 @@
 use crate::date::{anniversary, first_of_next_month, reaches_age};
 use crate::error::{Error, Result};
 use crate::model::{IncomeCategory, Insurance, InsurerType};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Burden {
@@ -28,6 +28,14 @@ pub fn elderly_from(birth: NaiveDate) -> NaiveDate {
     first_of_next_month(reaches_age(birth, 70))
 }
 
+/// `date >= elderly_from(birth)`, from the 70th birthday alone: reached the day before it, so the
+/// month after its month — or its own month when it falls on the 1st.
+pub fn is_elderly(birth: NaiveDate, date: NaiveDate) -> bool {
+    let (y, m, d) = crate::date::anniversary_ymd(birth, 70);
+    let month = (date.year(), date.month());
+    month > (y, m) || month == (y, m) && d == 1
+}
+
 /// 後期高齢者医療: from the 75th birthday itself (高齢者の医療の確保に関する法律 第50条・第52条).
 pub fn kouki_from(birth: NaiveDate) -> NaiveDate {
     anniversary(birth, 75)
@@ -36,9 +44,11 @@ pub fn kouki_from(birth: NaiveDate) -> NaiveDate {
 /// 後期高齢者 2割 (一定以上所得) applies from 2022-10-01 (令和3年法律第66号).
 const KOUKI_IPPAN_II_FROM: (i32, u32, u32) = (2022, 10, 1);
 
+/// `age` is `age_on(birth, date)`: the patient is 75 on `date` exactly when `date` is on or after
+/// [`kouki_from`] (the completed years count the anniversaries reached).
 pub fn burden(birth: NaiveDate, date: NaiveDate, age: u32, ins: &Insurance) -> Result<Burden> {
-    let kouki_age = date >= kouki_from(birth);
-    let elderly = date >= elderly_from(birth);
+    let kouki_age = age >= 75;
+    let elderly = is_elderly(birth, date);
     let is_kouki = ins.insurer_type == InsurerType::Kouki;
     if is_kouki && age < 65 {
         return Err(Error::invalid_request(
@@ -117,7 +127,8 @@ pub fn burden(birth: NaiveDate, date: NaiveDate, age: u32, ins: &Insurance) -> R
             _ => b(10, "kouki"),
         };
     }
-    if date < school_entry(birth) {
+    // (a 高齢受給者 is long past school entry: no need to work it out)
+    if !elderly && date < school_entry(birth) {
         return b(20, "preschool"); // 健康保険法 第74条第1項第2号
     }
     if elderly {
@@ -232,6 +243,43 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.message.starts_with("insurance.incomeCategory:"));
+    }
+
+    #[test]
+    fn elderly_by_the_seventieth_birthday() {
+        for birth in [
+            "1952-02-29",
+            "1953-03-01",
+            "1954-07-01",
+            "1954-07-15",
+            "1954-12-31",
+            "1955-01-01",
+        ] {
+            let b = d(birth);
+            let mut t = d("2022-01-01");
+            while t < d("2026-01-01") {
+                assert_eq!(is_elderly(b, t), t >= elderly_from(b), "{birth} {t}");
+                t = t.succ_opt().unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn seventy_five_by_age_is_seventy_five_by_birthday() {
+        for birth in [
+            "1948-02-29",
+            "1949-03-01",
+            "1949-06-10",
+            "1949-12-31",
+            "1950-01-01",
+        ] {
+            let b = d(birth);
+            let mut t = d("2022-01-01");
+            while t < d("2026-01-01") {
+                assert_eq!(age_on(b, t) >= 75, t >= kouki_from(b), "{birth} {t}");
+                t = t.succ_opt().unwrap();
+            }
+        }
     }
 
     trait PlusYears {

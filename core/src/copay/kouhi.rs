@@ -65,7 +65,21 @@ struct Table {
     /// `local` as a kind (its `houbetsu` empty: the request's number is used).
     #[serde(skip)]
     local_kind: Kind,
+    /// By 法別番号 00–99: the index into `kinds` (built once at load).
+    #[serde(skip)]
+    by_number: Vec<Option<usize>>,
 }
+
+/// No 公費 (a placeholder in fixed-size arrays).
+pub static NO_KIND: Kind = Kind {
+    houbetsu: String::new(),
+    name: String::new(),
+    rule: Rule::Share,
+    rate_percent: None,
+    cap_required: false,
+    under70_limit: None,
+    over70_limit: None,
+};
 
 fn table() -> Result<&'static Table> {
     static TABLE: OnceLock<std::result::Result<Table, String>> = OnceLock::new();
@@ -81,6 +95,16 @@ fn table() -> Result<&'static Table> {
                 under70_limit: Some(t.local.under70_limit),
                 over70_limit: Some(t.local.over70_limit),
             };
+            t.by_number = vec![None; 100];
+            for (i, k) in t.kinds.iter().enumerate() {
+                let slot = two_digits(&k.houbetsu)
+                    .and_then(|n| t.by_number.get_mut(usize::from(n)))
+                    .ok_or_else(|| format!("bad houbetsu {:?}", k.houbetsu))?;
+                if slot.is_some() {
+                    return Err(format!("houbetsu {} listed twice", k.houbetsu));
+                }
+                *slot = Some(i);
+            }
             Ok(t)
         })
         .as_ref()
@@ -95,28 +119,51 @@ pub struct Resolved {
     pub local: bool,
 }
 
-/// The kind of a 法別番号; `field` names it in errors.
-pub fn resolve(houbetsu: &str, field: &str) -> Result<Resolved> {
+/// "00" … "99" one after the other: a 法別番号's text without allocating.
+const NUMBERS: &str = concat!(
+    "00010203040506070809",
+    "10111213141516171819",
+    "20212223242526272829",
+    "30313233343536373839",
+    "40414243444546474849",
+    "50515253545556575859",
+    "60616263646566676869",
+    "70717273747576777879",
+    "80818283848586878889",
+    "90919293949596979899",
+);
+
+/// A 法別番号 (two digits) as static text: the request's own spelling, as [`two_digits`] read it.
+pub fn houbetsu_text(houbetsu: &str) -> Option<&'static str> {
+    let n = usize::from(two_digits(houbetsu)?);
+    NUMBERS.get(2 * n..2 * n + 2)
+}
+
+/// `"54"` → 54; None unless exactly two ASCII digits.
+fn two_digits(s: &str) -> Option<u8> {
+    match s.as_bytes() {
+        &[a, b] if a.is_ascii_digit() && b.is_ascii_digit() => Some((a - b'0') * 10 + (b - b'0')),
+        _ => None,
+    }
+}
+
+/// The kind of a 法別番号; `field` names it in errors (built only then).
+pub fn resolve(houbetsu: &str, field: impl Fn() -> String) -> Result<Resolved> {
     let t = table()?;
-    if houbetsu.len() != 2 || !houbetsu.bytes().all(|b| b.is_ascii_digit()) {
+    let Some(n) = two_digits(houbetsu) else {
         return Err(Error::invalid_request(
-            field,
+            &field(),
             format!("a 法別番号 is two digits, found {houbetsu:?}"),
         ));
-    }
-    if let Some((i, k)) = t
-        .kinds
-        .iter()
-        .enumerate()
-        .find(|(_, k)| k.houbetsu == houbetsu)
-    {
+    };
+    let national = t.by_number.get(usize::from(n)).copied().flatten();
+    if let Some((i, k)) = national.and_then(|i| Some((i, t.kinds.get(i)?))) {
         return Ok(Resolved {
             kind: k,
             priority: i,
             local: false,
         });
     }
-    let n: u8 = houbetsu.parse().unwrap_or(0);
     if (t.local.from..=t.local.to).contains(&n) {
         return Ok(Resolved {
             kind: &t.local_kind,
@@ -125,7 +172,7 @@ pub fn resolve(houbetsu: &str, field: &str) -> Result<Resolved> {
         });
     }
     Err(Error::invalid_request(
-        field,
+        &field(),
         format!(
             "unknown 法別番号 {houbetsu}: not a national 公費 of the 公費負担医療 tables nor a 地方単独 number ({}–{})",
             t.local.from, t.local.to
@@ -157,34 +204,44 @@ mod tests {
 
     #[test]
     fn table_parses_and_orders() {
-        let n = resolve("54", "x").unwrap();
-        let s = resolve("12", "x").unwrap();
-        let k = resolve("13", "x").unwrap();
-        let l = resolve("88", "x").unwrap();
+        let n = resolve("54", || "x".to_string()).unwrap();
+        let s = resolve("12", || "x".to_string()).unwrap();
+        let k = resolve("13", || "x".to_string()).unwrap();
+        let l = resolve("88", || "x".to_string()).unwrap();
         // 全額公費 first, 生活保護 after the national 公費, 地方単独 last
         assert!(k.priority < n.priority && n.priority < s.priority && s.priority < l.priority);
         assert_eq!(k.kind.rule, Rule::Full);
         assert_eq!(n.kind.rate_percent, Some(20));
         assert!(l.local);
         // 精神通院 21 before 生活保護 12 (第1公費 21, 第2公費 12)
-        assert!(resolve("21", "x").unwrap().priority < s.priority);
+        assert!(resolve("21", || "x".to_string()).unwrap().priority < s.priority);
+    }
+
+    #[test]
+    fn numbers_as_static_text() {
+        for n in 0..100 {
+            let s = format!("{n:02}");
+            assert_eq!(houbetsu_text(&s), Some(s.as_str()));
+        }
+        assert_eq!(houbetsu_text("5"), None);
+        assert_eq!(houbetsu_text("５４"), None);
     }
 
     #[test]
     fn unknown_numbers_are_errors() {
-        let e = resolve("77", "publicExpenses[0].houbetsu").unwrap_err();
+        let e = resolve("77", || "publicExpenses[0].houbetsu".to_string()).unwrap_err();
         assert!(
             e.message.starts_with("publicExpenses[0].houbetsu:"),
             "{}",
             e.message
         );
-        assert!(resolve("5", "x").is_err());
-        assert!(resolve("ab", "x").is_err());
+        assert!(resolve("5", || "x".to_string()).is_err());
+        assert!(resolve("ab", || "x".to_string()).is_err());
     }
 
     #[test]
     fn limit_basis() {
-        let kekkaku = resolve("10", "x").unwrap().kind;
+        let kekkaku = resolve("10", || "x".to_string()).unwrap().kind;
         assert_eq!(
             kekkaku.limit_category(IncomeCategory::KubunA),
             IncomeCategory::KubunU
@@ -193,12 +250,12 @@ mod tests {
             kekkaku.limit_category(IncomeCategory::GenekiIII),
             IncomeCategory::Ippan
         );
-        let seiho = resolve("12", "x").unwrap().kind;
+        let seiho = resolve("12", || "x".to_string()).unwrap().kind;
         assert_eq!(
             seiho.limit_category(IncomeCategory::TeishotokuII),
             IncomeCategory::TeishotokuI
         );
-        let nanbyo = resolve("54", "x").unwrap().kind;
+        let nanbyo = resolve("54", || "x".to_string()).unwrap().kind;
         assert_eq!(
             nanbyo.limit_category(IncomeCategory::KubunA),
             IncomeCategory::KubunA

@@ -45,7 +45,28 @@ pub struct Version {
     pub source: String,
     pub under70: BTreeMap<String, Formula>,
     pub over70: BTreeMap<String, Over70Row>,
+    /// `under70` / `over70` by [`IncomeCategory`] (`category as usize`), resolved once at load.
+    #[serde(skip)]
+    under70_by: [Option<Formula>; CATEGORIES.len()],
+    #[serde(skip)]
+    over70_by: [Option<Over70Row>; CATEGORIES.len()],
 }
+
+/// Every 所得区分, in declaration order (`category as usize` indexes it).
+const CATEGORIES: [IncomeCategory; 12] = [
+    IncomeCategory::KubunA,
+    IncomeCategory::KubunI,
+    IncomeCategory::KubunU,
+    IncomeCategory::KubunE,
+    IncomeCategory::KubunO,
+    IncomeCategory::GenekiIII,
+    IncomeCategory::GenekiII,
+    IncomeCategory::GenekiI,
+    IncomeCategory::IppanII,
+    IncomeCategory::Ippan,
+    IncomeCategory::TeishotokuII,
+    IncomeCategory::TeishotokuI,
+];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,6 +85,11 @@ fn table() -> Result<&'static [Version]> {
                 .versions;
             for v in &mut versions {
                 v.key = month_key(&v.from).ok_or_else(|| format!("bad month {:?}", v.from))?;
+                for c in CATEGORIES {
+                    let key = category_key(c);
+                    v.under70_by[c as usize] = v.under70.get(key).copied();
+                    v.over70_by[c as usize] = v.over70.get(key).copied();
+                }
             }
             Ok(versions)
         })
@@ -215,36 +241,56 @@ pub fn receipt_limit(
     total: i64,
     o: LimitOptions,
 ) -> Result<Limit> {
-    let v = version_for(month)?;
-    let key = category_key(category);
-    let label = category_label(category);
-    if category.is_under70() {
-        let f = v.under70.get(key).ok_or_else(|| missing(month, label))?;
-        return Ok(formula_limit(f, total, o, label));
-    }
-    let row = v.over70.get(key).ok_or_else(|| missing(month, label))?;
-    if !inpatient {
-        if let Some(out) = row.outpatient {
-            let div = if o.half { 2 } else { 1 };
-            return Ok(Limit {
-                yen: out / div,
-                explain: if o.explain {
-                    format!(
-                        "{label} 外来(個人){}: {}円",
-                        if o.half { " (75歳到達月 1/2)" } else { "" },
-                        out / div
-                    )
-                } else {
-                    String::new()
-                },
-            });
+    version_for(month)?.receipt_limit(month, category, inpatient, total, o)
+}
+
+impl Version {
+    /// [`receipt_limit`] in this version (the one [`version_for`] gives for `month`).
+    pub fn receipt_limit(
+        &self,
+        month: u32,
+        category: IncomeCategory,
+        inpatient: bool,
+        total: i64,
+        o: LimitOptions,
+    ) -> Result<Limit> {
+        let label = category_label(category);
+        let at = category as usize;
+        if category.is_under70() {
+            let f = self.under70_by.get(at).copied().flatten();
+            let f = f.ok_or_else(|| missing(month, label))?;
+            return Ok(formula_limit(&f, total, o, label));
         }
+        let row = self.over70_by.get(at).copied().flatten();
+        let row = row.ok_or_else(|| missing(month, label))?;
+        if !inpatient {
+            if let Some(out) = row.outpatient {
+                let div = if o.half { 2 } else { 1 };
+                return Ok(Limit {
+                    yen: out / div,
+                    explain: if o.explain {
+                        format!(
+                            "{label} 外来(個人){}: {}円",
+                            if o.half { " (75歳到達月 1/2)" } else { "" },
+                            out / div
+                        )
+                    } else {
+                        String::new()
+                    },
+                });
+            }
+        }
+        let f = row
+            .household
+            .as_ref()
+            .ok_or_else(|| missing(month, &format!("{label} 外来+入院")))?;
+        let label = if o.explain {
+            format!("{label} 外来+入院")
+        } else {
+            String::new()
+        };
+        Ok(formula_limit(f, total, o, &label))
     }
-    let f = row
-        .household
-        .as_ref()
-        .ok_or_else(|| missing(month, &format!("{label} 外来+入院")))?;
-    Ok(formula_limit(f, total, o, &format!("{label} 外来+入院")))
 }
 
 /// The 外来(個人ごと) 特例 of a 70歳以上 区分 (None for 現役並み and under 70).
@@ -324,6 +370,13 @@ mod tests {
             lim("2026-08", KubunU, true, 1_000_000, false, false),
             93_130
         );
+    }
+
+    #[test]
+    fn categories_index_by_discriminant() {
+        for (i, c) in CATEGORIES.iter().enumerate() {
+            assert_eq!(*c as usize, i);
+        }
     }
 
     #[test]

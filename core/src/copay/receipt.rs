@@ -8,11 +8,11 @@
 
 use super::burden::burden;
 use super::household;
-use super::kouhi::{self, Resolved, Rule};
+use super::kouhi::{self, Kind, Rule};
 use super::limits::{self, LimitOptions};
 use super::meals;
 use super::rounding::round_copay_10yen;
-use crate::date::{age_on, anniversary, parse_iso};
+use crate::date::{age_on, anniversary_ymd, parse_iso};
 use crate::error::{Error, Result};
 use crate::model::{
     AnnualOutpatient, CopayPart, CopayPartResult, CopayRequest, CopayResponse, IncomeCategory,
@@ -50,12 +50,123 @@ fn percent_of(yen: i64, percent: u8) -> i64 {
     (yen * i64::from(percent) + 50) / 100
 }
 
+/// Parts of one レセプト: one per combination of its 公費, so at most 2⁴.
+const MAX_PARTS: usize = 1 << MAX_PUBLIC;
+
+type Parts = Few<PartIn, MAX_PARTS>;
+
+/// A list of at most `N` items kept inline (the 公費 and parts of one レセプト: no allocation).
+#[derive(Clone, Copy)]
+struct Few<T, const N: usize> {
+    items: [T; N],
+    len: usize,
+}
+
+impl<T: Copy + Default, const N: usize> Few<T, N> {
+    fn new() -> Self {
+        Few {
+            items: [T::default(); N],
+            len: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        self.len = 0;
+    }
+
+    /// False (and nothing added) when full.
+    fn push(&mut self, item: T) -> bool {
+        match self.items.get_mut(self.len) {
+            Some(slot) => {
+                *slot = item;
+                self.len += 1;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Stable insertion sort (a handful of items).
+    fn sort_by_key<K: Ord>(&mut self, key: impl Fn(&T) -> K) {
+        let items = self.as_mut_slice();
+        for i in 1..items.len() {
+            let mut j = i;
+            while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+                items.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+
+    fn as_slice(&self) -> &[T] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+
+    fn as_mut_slice(&mut self) -> &mut [T] {
+        self.items.get_mut(..self.len).unwrap_or_default()
+    }
+}
+
+/// A part of the claim: its 点数 and its 公費 as a bit set (bit k = `publicExpenses[k]`).
+#[derive(Debug, Clone, Copy, Default)]
+struct PartIn {
+    points: i64,
+    mask: u8,
+}
+
+/// A 公費 of the request (`publicExpenses[k]`), checked and resolved.
+#[derive(Clone, Copy)]
 struct Public {
-    resolved: Resolved,
+    kind: &'static Kind,
     /// What the patient may still pay under the cap this month (None = no cap).
     cap_left: Option<i64>,
+    priority: usize,
     rate: Option<u8>,
-    result: PublicExpenseResult,
+}
+
+impl Default for Public {
+    fn default() -> Self {
+        Public {
+            kind: &kouhi::NO_KIND,
+            cap_left: None,
+            priority: usize::MAX,
+            rate: None,
+        }
+    }
+}
+
+/// What a claim gives one 公費 (and what is left of its cap).
+#[derive(Debug, Clone, Copy, Default)]
+struct PublicSum {
+    cap_left: Option<i64>,
+    points: i64,
+    subject_yen: i64,
+    paid_yen: i64,
+    patient_yen: i64,
+}
+
+/// A request checked once: what every claim of it (a visit alone, the month so far) shares.
+struct Receipt<'a> {
+    req: &'a CopayRequest,
+    age: u32,
+    /// 診療月 as YYYYMM.
+    month: u32,
+    inpatient: bool,
+    publics: Few<Public, MAX_PUBLIC>,
+    /// Indexes into `publics` by priority (stable: equal priorities keep the request's order).
+    by_priority: Few<u8, MAX_PUBLIC>,
+    ins: Option<InsuranceCtx>,
+}
+
+/// The sums of one claim (its parts and 公費 go to the caller's buffers).
+#[derive(Debug, Clone, Copy, Default)]
+struct Totals {
+    total_yen: i64,
+    insurer_yen: i64,
+    insurance_patient_yen: i64,
+    patient_yen: i64,
+    /// A 限度額 or a 公費 上限 applied.
+    limited: bool,
 }
 
 /// 患者負担金 of a レセプト; with `monthToDate`, of the month so far including this visit, and
@@ -203,7 +314,7 @@ fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealR
     let has = |codes: &[&str]| {
         r.public_expenses
             .iter()
-            .any(|p| codes.contains(&p.houbetsu.as_str()))
+            .any(|p| codes.contains(&p.houbetsu.as_ref()))
     };
     let category = m.category.unwrap_or_else(|| {
         // 被保護者 are 低所得 for the 標準負担額 (減額認定) like for 高額療養費 (kouhi.json 12)
@@ -260,62 +371,85 @@ fn meal_result(req: &CopayRequest, m: &Meals, r: &CopayResponse) -> Result<MealR
 }
 
 fn by_visit(req: &CopayRequest) -> Result<CopayResponse> {
-    let Some(mtd) = &req.month_to_date else {
-        return compute(req, &req.parts, "parts").map(|(r, _)| r);
-    };
-    if mtd.collected_yen < 0 {
-        return Err(Error::invalid_request(
-            "monthToDate.collectedYen",
-            format!("cannot be negative, found {}", mtd.collected_yen),
-        ));
+    let mut trace = Vec::new();
+    let mut parts = Parts::new();
+    let mut sums = [PublicSum::default(); MAX_PUBLIC];
+    let mut results = Vec::new();
+    if let Some(mtd) = &req.month_to_date {
+        if mtd.collected_yen < 0 {
+            return Err(Error::invalid_request(
+                "monthToDate.collectedYen",
+                format!("cannot be negative, found {}", mtd.collected_yen),
+            ));
+        }
+        validate_parts(
+            &mtd.parts,
+            req.public_expenses.len(),
+            "monthToDate.parts",
+            true,
+            None,
+        )?;
     }
-    validate_parts(
-        &mtd.parts,
-        req.public_expenses.len(),
-        "monthToDate.parts",
-        true,
-    )?;
+    let r = prepare(req, &mut parts, &mut trace)?;
+    let Some(mtd) = &req.month_to_date else {
+        let t = claim(
+            &r,
+            &parts,
+            req.trace,
+            &mut trace,
+            &mut sums,
+            Some(&mut results),
+        )?;
+        return Ok(respond(&r, t, &sums, results, trace, None));
+    };
+    // this visit alone: only its counter amount is needed (no trace, no parts)
+    let alone = claim(&r, &parts, false, &mut Vec::new(), &mut sums, None)?;
     // the month so far: earlier points added to the part with the same 公費
-    let mut month = req.parts.clone();
-    for earlier in &mtd.parts {
-        let key = sorted(&earlier.public_expenses);
-        match month.iter_mut().find(|p| sorted(&p.public_expenses) == key) {
-            Some(p) => p.points += earlier.points,
-            None => month.push(earlier.clone()),
+    for e in &mtd.parts {
+        let mask = mask_of(&e.public_expenses);
+        if let Some(p) = parts.as_mut_slice().iter_mut().find(|p| p.mask == mask) {
+            p.points += e.points;
+        } else if !parts.push(PartIn {
+            points: e.points,
+            mask,
+        }) {
+            return Err(too_many_parts("parts"));
         }
     }
-    let (alone, _) = compute(req, &req.parts, "parts")?;
-    let (mut cum, limited) = compute(req, &month, "parts")?;
+    for (i, p) in parts.as_slice().iter().enumerate() {
+        check_points("parts", i, p.points)?;
+    }
+    let cum = claim(
+        &r,
+        &parts,
+        req.trace,
+        &mut trace,
+        &mut sums,
+        Some(&mut results),
+    )?;
     // each visit pays its own 割合 rounded (健康保険法75条); once the month reaches a 限度額 or a
     // 公費 上限, the visit pays only what is left up to it
-    let own = alone.counter_yen;
+    let own = round_copay_10yen(alone.patient_yen * 10);
     let left = round_copay_10yen((cum.patient_yen - mtd.collected_yen).max(0) * 10);
-    let visit = if limited { own.min(left) } else { own };
+    let visit = if cum.limited { own.min(left) } else { own };
     if req.trace {
-        cum.trace.push(if limited && left < own {
+        trace.push(if cum.limited && left < own {
             format!(
-            "この来院: 月の患者負担 {}円 − 既収 {}円 = {left}円 (< この来院の {own}円) → {visit}円",
-            cum.patient_yen, mtd.collected_yen
-        )
+                "この来院: 月の患者負担 {}円 − 既収 {}円 = {left}円 (< この来院の {own}円) → {visit}円",
+                cum.patient_yen, mtd.collected_yen
+            )
         } else {
             format!("この来院: {own}円 (限度額・上限に達していない)")
         });
     }
-    cum.visit_counter_yen = Some(visit);
-    Ok(cum)
+    Ok(respond(&r, cum, &sums, results, trace, Some(visit)))
 }
 
-fn sorted(v: &[usize]) -> Vec<usize> {
-    let mut v = v.to_vec();
-    v.sort_unstable();
-    v
-}
-
-fn compute(
-    req: &CopayRequest,
-    parts_in: &[CopayPart],
-    field: &str,
-) -> Result<(CopayResponse, bool)> {
+fn prepare<'a>(
+    req: &'a CopayRequest,
+    parts: &mut Parts,
+    trace: &mut Vec<String>,
+) -> Result<Receipt<'a>> {
     let date = date_field("serviceDate", &req.service_date)?;
     let birth = date_field("patient.birthDate", &req.patient.birth_date)?;
     if birth > date {
@@ -327,11 +461,9 @@ fn compute(
     let age = age_on(birth, date);
     let month = date.year() as u32 * 100 + date.month();
     let tr = req.trace;
-    let mut trace = Vec::new();
 
-    let mut publics = resolve_publics(req)?;
-    validate_parts(parts_in, publics.len(), field, false)?;
-    let mut limited = false;
+    let publics = resolve_publics(req)?;
+    validate_parts(&req.parts, publics.len, "parts", false, Some(parts))?;
 
     // 保険: 割合, 所得区分 and the options of the 限度額
     let ins = match &req.insurance {
@@ -351,12 +483,10 @@ fn compute(
             };
             // 75歳到達月の特例: the month the patient turns 75, unless born on the 1st (高齢者医療確保法
             // 施行令 第16条, 健康保険法施行令 第42条第8項: 限度額 1/2 on both insurers)
-            let turn75 = anniversary(birth, 75);
+            let (y75, m75, d75) = anniversary_ymd(birth, 75);
             // (not for a 後期 member by 障害認定: no change of insurer at 75)
-            let half = turn75.year() == date.year()
-                && turn75.month() == date.month()
-                && turn75.day() != 1
-                && !ins.disability_certified;
+            let half =
+                y75 == date.year() && m75 == date.month() && d75 != 1 && !ins.disability_certified;
             // not with マル長: the 特定疾病 limit replaces it (後期 2割 事例集 事例21: 2割 8,000円)
             let hairyo = category == Some(IncomeCategory::IppanII)
                 && !req.inpatient
@@ -390,6 +520,7 @@ fn compute(
                 ));
             }
             Some(InsuranceCtx {
+                version: limits::version_for(month).ok(),
                 percent: b.percent,
                 basis: b.basis,
                 category,
@@ -410,65 +541,139 @@ fn compute(
         }
     };
 
-    // 公費併用分 first, by the priority of their first 公費; 保険単独分 last
-    let mut by_priority: Vec<usize> = (0..publics.len()).collect();
-    by_priority.sort_by_key(|&k| publics[k].resolved.priority);
-    let mut order: Vec<usize> = (0..parts_in.len()).collect();
-    let first_priority = |i: usize| -> usize {
-        parts_in[i]
-            .public_expenses
-            .iter()
-            .map(|&k| publics[k].resolved.priority)
-            .min()
-            .unwrap_or(usize::MAX)
-    };
-    order.sort_by_key(|&i| first_priority(i));
+    let mut by_priority = Few::new();
+    for k in 0..MAX_PUBLIC.min(publics.len) as u8 {
+        by_priority.push(k);
+    }
+    let p = publics.as_slice();
+    by_priority.sort_by_key(|&k| p.get(usize::from(k)).map_or(usize::MAX, |p| p.priority));
+    Ok(Receipt {
+        req,
+        age,
+        month,
+        inpatient: req.inpatient,
+        publics,
+        by_priority,
+        ins,
+    })
+}
 
-    let mut results: Vec<Option<CopayPartResult>> = vec![None; parts_in.len()];
+/// The 保険 and 公費 shares of the parts `parts_in` (a visit, or the month so far). The parts that a
+/// 公費 shares go first, by the priority of their first 公費; the 保険単独 part last.
+///
+/// `sums` receives what each 公費 gets; `results`, when given, each part's amounts in the order
+/// of `parts`.
+fn claim(
+    r: &Receipt,
+    parts: &Parts,
+    tr: bool,
+    trace: &mut Vec<String>,
+    sums: &mut [PublicSum; MAX_PUBLIC],
+    mut results: Option<&mut Vec<CopayPartResult>>,
+) -> Result<Totals> {
+    let field = "parts";
+    let parts_in = parts.as_slice();
+    let age = r.age;
+    let month = r.month;
+    let ins = &r.ins;
+    let publics = r.publics.as_slice();
+    let public = |k: usize| publics.get(k).copied().unwrap_or_default();
+    let houbetsu = |k: usize| {
+        r.req
+            .public_expenses
+            .get(k)
+            .map_or("", |p| p.houbetsu.as_str())
+    };
+    *sums = [PublicSum::default(); MAX_PUBLIC];
+    for (s, p) in sums.iter_mut().zip(publics) {
+        s.cap_left = p.cap_left;
+    }
+    if let Some(out) = results.as_deref_mut() {
+        out.clear();
+        out.reserve_exact(parts_in.len());
+        out.resize(
+            parts_in.len(),
+            CopayPartResult {
+                total_yen: 0,
+                insurer_yen: 0,
+                limit_yen: None,
+                patient_yen: 0,
+            },
+        );
+    }
+    let mut t = Totals::default();
+    let mut limited = false;
+
+    // 公費併用分 first, by the priority of their first 公費; 保険単独分 last
+    let first_priority = |mask: u8| -> usize {
+        r.by_priority
+            .as_slice()
+            .iter()
+            .find(|&&k| mask & (1 << k) != 0)
+            .map_or(usize::MAX, |&k| public(usize::from(k)).priority)
+    };
+    let mut order: Few<u8, MAX_PARTS> = Few::new();
+    for i in 0..parts_in.len() {
+        if !order.push(i as u8) {
+            return Err(too_many_parts(field));
+        }
+    }
+    order.sort_by_key(|&i| {
+        parts_in
+            .get(usize::from(i))
+            .map_or(usize::MAX, |p| first_priority(p.mask))
+    });
+
     let (mut gassan_total, mut gassan_patient) = (0i64, 0i64);
-    let mut insurance_patient = 0i64;
-    for &i in &order {
-        let part = &parts_in[i];
+    for i in order.as_slice().iter().map(|&i| usize::from(i)) {
+        let Some(part) = parts_in.get(i) else {
+            continue;
+        };
+        let mut record = |total_yen, insurer_yen, limit_yen, patient_yen| {
+            t.total_yen += total_yen;
+            t.insurer_yen += insurer_yen;
+            t.patient_yen += patient_yen;
+            if let Some(slot) = results.as_deref_mut().and_then(|out| out.get_mut(i)) {
+                *slot = CopayPartResult {
+                    total_yen,
+                    insurer_yen,
+                    limit_yen,
+                    patient_yen,
+                };
+            }
+        };
         let total = part.points * 10;
-        // this part's 公費 in priority order (at most 4: no allocation)
-        let mut slots = [0usize; MAX_PUBLIC];
-        let mut n = 0;
-        for &k in &by_priority {
-            if part.public_expenses.contains(&k) {
-                slots[n] = k;
-                n += 1;
+        // this part's 公費 in priority order
+        let mut chain: Few<usize, MAX_PUBLIC> = Few::new();
+        for &k in r.by_priority.as_slice() {
+            if part.mask & (1 << k) != 0 {
+                chain.push(usize::from(k));
             }
         }
-        let chain = &slots[..n];
+        let chain = chain.as_slice();
         let path = || format!("{field}[{i}]");
-        if let Some(&full) = chain
-            .iter()
-            .find(|&&k| publics[k].resolved.kind.rule == Rule::Full)
-        {
+        if let Some(&full) = chain.iter().find(|&&k| public(k).kind.rule == Rule::Full) {
             // 全額公費: the 公費 pays the whole part
-            let p = &mut publics[full];
-            p.result.points += part.points;
-            p.result.subject_yen += total;
-            p.result.paid_yen += total;
+            let p = public(full);
+            if let Some(s) = sums.get_mut(full) {
+                s.points += part.points;
+                s.subject_yen += total;
+                s.paid_yen += total;
+            }
             if tr {
                 trace.push(format!(
                     "{}: {}点 = {total}円, 全額公費 {} {} pays {total}円",
                     path(),
                     part.points,
-                    p.result.houbetsu,
-                    p.resolved.kind.name
+                    houbetsu(full),
+                    p.kind.name
                 ));
             }
-            results[i] = Some(CopayPartResult {
-                total_yen: total,
-                insurer_yen: 0,
-                limit_yen: None,
-                patient_yen: 0,
-            });
+            record(total, 0, None, 0);
             continue;
         }
         // the patient side the 保険 leaves, and the limit that applied
-        let (kakari, limit_yen) = match &ins {
+        let (kakari, limit_yen) = match ins {
             None => {
                 if tr {
                     trace.push(format!(
@@ -482,7 +687,7 @@ fn compute(
             Some(ctx) if !chain.is_empty() => {
                 let jf = percent_of(total, ctx.percent);
                 let own = ctx.category;
-                let lead = &publics[chain[0]].resolved.kind;
+                let lead = public(chain.first().copied().unwrap_or(usize::MAX)).kind;
                 // without the patient's 区分, a 公費 that fixes its own 区分 still has it
                 let fixed = match lead.under70_limit {
                     Some(kouhi::LimitBasis::KubunU) if age < 70 => Some(IncomeCategory::KubunU),
@@ -499,7 +704,7 @@ fn compute(
                     }
                 });
                 let limit = match cat {
-                    Some(c) => Some(ctx.limit(month, c, req.inpatient, total)?),
+                    Some(c) => Some(ctx.limit(month, c, r.inpatient, total)?),
                     None => None,
                 };
                 let limit = ctx.with_marucho(limit);
@@ -532,7 +737,7 @@ fn compute(
             Some(_) => (0, None), // 保険単独: below
         };
         if chain.is_empty() {
-            let Some(ctx) = &ins else {
+            let Some(ctx) = ins else {
                 return Err(Error::invalid_request(
                     &format!("{}.publicExpenses", path()),
                     "a 公費単独 claim (no insurance) has no 保険単独 part: name the 公費 of every part",
@@ -553,7 +758,7 @@ fn compute(
             let mut limit_yen = None;
             if let Some(cat) = ctx.category {
                 if !(under70 && jf < GASSAN_MIN_UNDER70) {
-                    let l = ctx.limit(month, cat, req.inpatient, total + gassan_total)?;
+                    let l = ctx.limit(month, cat, r.inpatient, total + gassan_total)?;
                     let avail = (l.yen - gassan_patient).max(0);
                     if jf > avail {
                         patient = avail;
@@ -597,26 +802,19 @@ fn compute(
             }
             if tr {
                 line.push_str(&format!("; 患者負担 {patient}円"));
-            }
-            if tr {
                 trace.push(line);
             }
-            insurance_patient += patient;
-            results[i] = Some(CopayPartResult {
-                total_yen: total,
-                insurer_yen: total - patient,
-                limit_yen,
-                patient_yen: patient,
-            });
+            t.insurance_patient_yen += patient;
+            record(total, total - patient, limit_yen, patient);
             continue;
         }
-        insurance_patient += if ins.is_some() { kakari } else { 0 };
+        t.insurance_patient_yen += if ins.is_some() { kakari } else { 0 };
         // the 公費 in priority order, each down to its own 患者負担
         let mut remaining = kakari;
         for &k in chain {
-            let p = &mut publics[k];
-            let kind = &p.resolved.kind;
-            let by_rate = match (p.rate, p.cap_left) {
+            let p = public(k);
+            let Some(s) = sums.get_mut(k) else { continue };
+            let by_rate = match (p.rate, s.cap_left) {
                 (Some(0), None) => Some(0),
                 (Some(0), Some(_)) => None,
                 (Some(r), _) => Some(percent_of(total, r)),
@@ -632,7 +830,7 @@ fn compute(
                     }
                 }
             }
-            if let Some(left) = p.cap_left {
+            if let Some(left) = s.cap_left {
                 if left < patient {
                     patient = left;
                     limited = true;
@@ -640,14 +838,14 @@ fn compute(
                         why.push(format!("上限月額の残り {left}円"));
                     }
                 }
-                p.cap_left = Some(left - patient);
+                s.cap_left = Some(left - patient);
             }
             if tr {
                 trace.push(format!(
                     "{}: 公費 {} {}: 対象 {remaining}円, 患者負担 {patient}円{}, 公費負担 {}円",
                     path(),
-                    p.result.houbetsu,
-                    kind.name,
+                    houbetsu(k),
+                    p.kind.name,
                     if why.is_empty() {
                         String::new()
                     } else {
@@ -656,56 +854,77 @@ fn compute(
                     remaining - patient
                 ));
             }
-            p.result.points += part.points;
-            p.result.subject_yen += remaining;
-            p.result.paid_yen += remaining - patient;
-            p.result.patient_yen += patient;
+            s.points += part.points;
+            s.subject_yen += remaining;
+            s.paid_yen += remaining - patient;
+            s.patient_yen += patient;
             remaining = patient;
         }
         if ins.is_some() && (age >= 70 || kakari >= GASSAN_MIN_UNDER70) {
             gassan_total += total;
             gassan_patient += remaining;
         }
-        results[i] = Some(CopayPartResult {
-            total_yen: total,
-            insurer_yen: if ins.is_some() { total - kakari } else { 0 },
-            limit_yen,
-            patient_yen: remaining,
-        });
+        let insurer = if ins.is_some() { total - kakari } else { 0 };
+        record(total, insurer, limit_yen, remaining);
     }
-    let parts: Vec<CopayPartResult> = results.into_iter().flatten().collect();
-    let total_yen: i64 = parts.iter().map(|p| p.total_yen).sum();
-    let insurer_yen: i64 = parts.iter().map(|p| p.insurer_yen).sum();
-    let patient_yen: i64 = parts.iter().map(|p| p.patient_yen).sum();
-    let counter_yen = round_copay_10yen(patient_yen * 10);
+    t.limited = limited;
     if tr {
         trace.push(format!(
-        "総医療費 {total_yen}円: 保険者 {insurer_yen}円, 公費 {}円, 患者 {patient_yen}円 (窓口 10円未満四捨五入 {counter_yen}円)",
-        publics.iter().map(|p| p.result.paid_yen).sum::<i64>()
-    ));
+            "総医療費 {}円: 保険者 {}円, 公費 {}円, 患者 {}円 (窓口 10円未満四捨五入 {}円)",
+            t.total_yen,
+            t.insurer_yen,
+            sums.iter().map(|p| p.paid_yen).sum::<i64>(),
+            t.patient_yen,
+            round_copay_10yen(t.patient_yen * 10)
+        ));
     }
-    Ok((
-        CopayResponse {
-            burden_percent: ins.as_ref().map(|c| c.percent),
-            basis: ins.as_ref().map(|c| c.basis.to_string()),
-            total_yen,
-            insurer_yen,
-            insurance_patient_yen: insurance_patient,
-            public_expenses: publics.into_iter().map(|p| p.result).collect(),
-            patient_yen,
-            counter_yen,
-            parts,
-            trace,
-            visit_counter_yen: None,
-            meal: None,
-            household: None,
-            annual_outpatient: None,
-        },
-        limited,
-    ))
+    Ok(t)
+}
+
+/// The response of a claim.
+fn respond(
+    r: &Receipt,
+    t: Totals,
+    sums: &[PublicSum; MAX_PUBLIC],
+    parts: Vec<CopayPartResult>,
+    trace: Vec<String>,
+    visit_counter_yen: Option<i64>,
+) -> CopayResponse {
+    CopayResponse {
+        burden_percent: r.ins.as_ref().map(|c| c.percent),
+        basis: r.ins.as_ref().map(|c| c.basis.into()),
+        total_yen: t.total_yen,
+        insurer_yen: t.insurer_yen,
+        insurance_patient_yen: t.insurance_patient_yen,
+        public_expenses: r
+            .req
+            .public_expenses
+            .iter()
+            .zip(sums)
+            .map(|(p, s)| PublicExpenseResult {
+                // checked two digits: static text (no allocation)
+                houbetsu: kouhi::houbetsu_text(&p.houbetsu)
+                    .map_or_else(|| p.houbetsu.clone().into(), Into::into),
+                points: s.points,
+                subject_yen: s.subject_yen,
+                paid_yen: s.paid_yen,
+                patient_yen: s.patient_yen,
+            })
+            .collect(),
+        patient_yen: t.patient_yen,
+        counter_yen: round_copay_10yen(t.patient_yen * 10),
+        parts,
+        trace,
+        visit_counter_yen,
+        meal: None,
+        household: None,
+        annual_outpatient: None,
+    }
 }
 
 struct InsuranceCtx {
+    /// The 限度額 table of the 診療月 (None: none covers it, an error once a limit is needed).
+    version: Option<&'static limits::Version>,
     percent: u8,
     basis: &'static str,
     category: Option<IncomeCategory>,
@@ -722,7 +941,10 @@ impl InsuranceCtx {
         inpatient: bool,
         total: i64,
     ) -> Result<limits::Limit> {
-        limits::receipt_limit(month, c, inpatient, total, self.opts)
+        match self.version {
+            Some(v) => v.receipt_limit(month, c, inpatient, total, self.opts),
+            None => limits::receipt_limit(month, c, inpatient, total, self.opts),
+        }
     }
 
     /// マル長 (特定疾病療養): the lower of the 限度額 and the 受療証's amount (halved in the 75歳到達月).
@@ -749,7 +971,7 @@ fn default_category(
     birth: NaiveDate,
     date: NaiveDate,
 ) -> Option<IncomeCategory> {
-    let elderly = date >= super::burden::elderly_from(birth) || t == InsurerType::Kouki;
+    let elderly = super::burden::is_elderly(birth, date) || t == InsurerType::Kouki;
     if !elderly || age < 65 && t != InsurerType::Kouki {
         return None;
     }
@@ -760,7 +982,7 @@ fn default_category(
     })
 }
 
-fn resolve_publics(req: &CopayRequest) -> Result<Vec<Public>> {
+fn resolve_publics(req: &CopayRequest) -> Result<Few<Public, MAX_PUBLIC>> {
     if req.public_expenses.len() > MAX_PUBLIC {
         return Err(Error::invalid_request(
             "publicExpenses",
@@ -770,26 +992,27 @@ fn resolve_publics(req: &CopayRequest) -> Result<Vec<Public>> {
             ),
         ));
     }
-    let mut out: Vec<Public> = Vec::new();
+    let mut out: Few<Public, MAX_PUBLIC> = Few::new();
     for (i, pe) in req.public_expenses.iter().enumerate() {
-        let path = format!("publicExpenses[{i}]");
-        let resolved = kouhi::resolve(&pe.houbetsu, &format!("{path}.houbetsu"))?;
-        if out.iter().any(|p| p.result.houbetsu == pe.houbetsu) {
+        let path = || format!("publicExpenses[{i}]");
+        let resolved = kouhi::resolve(&pe.houbetsu, || format!("{}.houbetsu", path()))?;
+        let earlier = req.public_expenses.get(..i).unwrap_or_default();
+        if earlier.iter().any(|p| p.houbetsu == pe.houbetsu) {
             return Err(Error::invalid_request(
-                &format!("{path}.houbetsu"),
+                &format!("{}.houbetsu", path()),
                 format!("法別番号 {} is listed twice", pe.houbetsu),
             ));
         }
         if let Some(c) = pe.cap_yen {
             if c < 0 {
                 return Err(Error::invalid_request(
-                    &format!("{path}.capYen"),
+                    &format!("{}.capYen", path()),
                     format!("a 上限月額 cannot be negative, found {c}"),
                 ));
             }
         } else if resolved.kind.cap_required {
             return Err(Error::invalid_request(
-                &format!("{path}.capYen"),
+                &format!("{}.capYen", path()),
                 format!(
                     "{} {} needs the 自己負担上限月額 of the 受給者証",
                     pe.houbetsu, resolved.kind.name
@@ -798,14 +1021,14 @@ fn resolve_publics(req: &CopayRequest) -> Result<Vec<Public>> {
         }
         if pe.paid_this_month_yen < 0 {
             return Err(Error::invalid_request(
-                &format!("{path}.paidThisMonthYen"),
+                &format!("{}.paidThisMonthYen", path()),
                 format!("cannot be negative, found {}", pe.paid_this_month_yen),
             ));
         }
         let rate = match pe.rate_percent {
             Some(r) if !resolved.local => {
                 return Err(Error::invalid_request(
-                    &format!("{path}.ratePercent"),
+                    &format!("{}.ratePercent", path()),
                     format!(
                         "{} {} has its 患者負担 fixed by law; ratePercent is for 地方単独 公費 (80–99), found {r}",
                         pe.houbetsu, resolved.kind.name
@@ -814,7 +1037,7 @@ fn resolve_publics(req: &CopayRequest) -> Result<Vec<Public>> {
             }
             Some(r) if r > 100 => {
                 return Err(Error::invalid_request(
-                    &format!("{path}.ratePercent"),
+                    &format!("{}.ratePercent", path()),
                     format!("must be 0–100, found {r}"),
                 ))
             }
@@ -822,28 +1045,60 @@ fn resolve_publics(req: &CopayRequest) -> Result<Vec<Public>> {
             None if resolved.local && pe.cap_yen.is_none() => Some(0),
             None => resolved.kind.rate_percent,
         };
-        let cap_left = pe.cap_yen.map(|c| (c - pe.paid_this_month_yen).max(0));
-        out.push(Public {
-            result: PublicExpenseResult {
-                houbetsu: pe.houbetsu.clone(),
-                points: 0,
-                subject_yen: 0,
-                paid_yen: 0,
-                patient_yen: 0,
-            },
-            resolved,
-            cap_left,
+        let pushed = out.push(Public {
+            kind: resolved.kind,
+            priority: resolved.priority,
+            cap_left: pe.cap_yen.map(|c| (c - pe.paid_this_month_yen).max(0)),
             rate,
         });
+        if !pushed {
+            return Err(Error::invalid_request(
+                "publicExpenses",
+                format!("a レセプト has at most {MAX_PUBLIC} 公費"),
+            ));
+        }
     }
     Ok(out)
 }
 
+/// A checked part's 公費 (indexes below [`MAX_PUBLIC`]) as a bit set.
+fn mask_of(public_expenses: &[usize]) -> u8 {
+    public_expenses
+        .iter()
+        .fold(0, |m, &k| m | 1u8.checked_shl(k as u32).unwrap_or(0))
+}
+
+fn too_many_parts(field: &str) -> Error {
+    Error::invalid_request(
+        field,
+        format!("at most {MAX_PARTS} parts: one per combination of 公費"),
+    )
+}
+
+#[inline]
+fn check_points(field: &str, i: usize, points: i64) -> Result<()> {
+    if (0..=MAX_POINTS).contains(&points) {
+        Ok(())
+    } else {
+        Err(points_error(field, i, points))
+    }
+}
+
+#[cold]
+fn points_error(field: &str, i: usize, points: i64) -> Error {
+    Error::invalid_request(
+        &format!("{field}[{i}].points"),
+        format!("must be 0–{MAX_POINTS}, found {points}"),
+    )
+}
+
+/// Checks the parts and gives each its 公費 as a bit set.
 fn validate_parts(
     parts: &[CopayPart],
     publics: usize,
     field: &str,
     may_be_empty: bool,
+    mut out: Option<&mut Parts>,
 ) -> Result<()> {
     if parts.is_empty() && !may_be_empty {
         return Err(Error::invalid_request(field, "at least one part is needed"));
@@ -856,14 +1111,12 @@ fn validate_parts(
     }
     // each part's 公費 as a bit set (at most 4 公費 → 16 combinations)
     let mut seen = 0u16;
+    if let Some(out) = out.as_deref_mut() {
+        out.clear();
+    }
     for (i, part) in parts.iter().enumerate() {
         let path = || format!("{field}[{i}]");
-        if !(0..=MAX_POINTS).contains(&part.points) {
-            return Err(Error::invalid_request(
-                &format!("{}.points", path()),
-                format!("must be 0–{MAX_POINTS}, found {}", part.points),
-            ));
-        }
+        check_points(field, i, part.points)?;
         let mut mask = 0u16;
         for (j, &k) in part.public_expenses.iter().enumerate() {
             if k >= publics {
@@ -887,6 +1140,42 @@ fn validate_parts(
             ));
         }
         seen |= 1 << mask;
+        let part = PartIn {
+            points: part.points,
+            mask: mask_of(&part.public_expenses),
+        };
+        if out.as_deref_mut().is_some_and(|out| !out.push(part)) {
+            return Err(too_many_parts(field));
+        }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(json: &str) -> CopayRequest {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn no_trace_unless_asked_for() {
+        let counter = r#"{"serviceDate":"2024-06-15","patient":{"birthDate":"1952-05-10","sex":"female"},
+            "insurance":{"insurerType":"kokuho","relation":"honnin","incomeCategory":"ippan"},
+            "parts":[{"points":4000}],"monthToDate":{"parts":[{"points":6000}],"collectedYen":12000}}"#;
+        let meals = r#"{"serviceDate":"2024-06-15","patient":{"birthDate":"1980-05-10","sex":"female"},
+            "insurance":{"insurerType":"kokuho","relation":"honnin"},"inpatient":true,
+            "parts":[{"points":4000}],"meals":{"count":9}}"#;
+        for json in [counter, meals] {
+            let mut req = request(json);
+            let plain = calculate_copay(&req).unwrap();
+            assert!(plain.trace.is_empty(), "{:?}", plain.trace);
+            req.trace = true;
+            let traced = calculate_copay(&req).unwrap();
+            assert!(traced.trace.len() > 1);
+            assert_eq!(traced.visit_counter_yen, plain.visit_counter_yen);
+            assert_eq!(traced.counter_yen, plain.counter_yen);
+        }
+    }
 }
