@@ -239,6 +239,19 @@ namespace Santei
         }
 
         /// <summary>
+        /// 事前審査 of a month's claim as billed (the レセプト's lines with their 算定日), against the
+        /// masters in force on the first day of its month: CheckRequest JSON in
+        /// (<c>{"month":"2024-06","patient":…,"insurance":…,"lines":[{"section":"11","items":[{"code":"111000110"}],"days":[{"day":3,"count":1}]}]}</c>),
+        /// canonical CheckResponse JSON out (findings with stable codes, severity, ja/en messages,
+        /// line / item / day and the data row). A claim with no lines, a bad month or day is a
+        /// <see cref="SanteiException"/> with <c>SANTEI_INVALID_REQUEST</c>.
+        /// </summary>
+        public string CheckJson(string requestJson)
+        {
+            return CallJson(requestJson, Native.CheckJson);
+        }
+
+        /// <summary>
         /// What changed in the masters between two dates of service: request JSON in
         /// (<c>{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}</c>;
         /// kinds and codes optional), canonical response JSON out.
@@ -359,6 +372,10 @@ namespace Santei
             EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern SanteiStatus santei_check_json(
+            EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern SanteiStatus santei_diff_masters_json(
             EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
 
@@ -370,6 +387,7 @@ namespace Santei
         internal static readonly JsonCall CalculateJson = santei_calculate_json;
         internal static readonly JsonCall CalculateMonthJson = santei_calculate_month_json;
         internal static readonly JsonCall CalculateCopayJson = santei_calculate_copay_json;
+        internal static readonly JsonCall CheckJson = santei_check_json;
         internal static readonly JsonCall DiffMastersJson = santei_diff_masters_json;
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

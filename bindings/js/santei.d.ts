@@ -585,6 +585,87 @@ export interface CopayPartResult {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 事前審査 (core/src/checks/mod.rs CheckRequest … CheckFinding; schema/check-request.schema.json,
+// schema/check-response.schema.json)
+// ---------------------------------------------------------------------------------------------
+
+/** A month's claim as billed: the レセプト's lines with their 算定日 (what a UKE file holds). */
+export interface CheckRequest {
+  /** 診療年月, `YYYY-MM`. */
+  month: string;
+  patient: Patient;
+  insurance: Insurance;
+  /** Default: `{ kind: "clinic", beds: 0 }`. */
+  facility?: Facility;
+  /** 入院 claim. Default: false. */
+  inpatient?: boolean;
+  /** The receipt's 傷病名. Default: none. */
+  diseases?: Disease[];
+  /** 実日数 as claimed (レセプト 診療実日数); checked against the 算定日 when given. */
+  actualDays?: number;
+  /** The receipt's lines (at least one). */
+  lines: ClaimLine[];
+}
+
+/** One 算定単位 of the receipt: its 診療行為 / 医薬品 / 特定器材 records and its 算定日. */
+export interface ClaimLine {
+  /** 診療識別 (別表20), two digits, e.g. "11" 初診, "12" 再診. */
+  section: string;
+  /** At least one. */
+  items: ClaimItem[];
+  /** 点数 per unit as claimed. */
+  points?: number;
+  /** 算定日 (day of the month) and 回数 that day; at least one, each count 1 or more. */
+  days: DayCount[];
+}
+
+export interface ClaimItem {
+  /** 診療行為 (1…), 医薬品 (6…) or 特定器材 (7…) code, nine digits. */
+  code: string;
+  /** 数量データ / 使用量 as claimed, decimal string. */
+  quantity?: string;
+}
+
+/** What the 事前審査 found; a claim with findings is still a response, not an error. */
+export interface CheckResponse {
+  /** 診療年月 of the claim, `YYYY-MM`. */
+  month: string;
+  /** 施行日 of the master generation used (`YYYY-MM-DD`). */
+  masterGeneration: string;
+  /**
+   * Whether the generation has the 電子点数表 (without it the 回数・背反・包括 checks of its tables
+   * do not run; the master columns' checks still do).
+   */
+  tensuhyo: boolean;
+  /** Ordered by line, item, day, severity, code. */
+  findings: CheckFinding[];
+  /** How many findings have each severity. */
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** `error`: the claim will be returned (返戻); `warning`: 査定 risk; `info`. */
+export type CheckSeverity = "error" | "warning" | "info";
+
+export interface CheckFinding {
+  /** Stable code, e.g. `E-MASTER-002`. */
+  code: string;
+  severity: CheckSeverity;
+  /** For the clerk. */
+  messageJa: string;
+  messageEn: string;
+  /** Index into `lines` (absent, never `null`, for a finding on the whole claim). */
+  line?: number;
+  /** Index into the line's `items` (absent, never `null`, when not about one item). */
+  item?: number;
+  /** Day of the month (absent, never `null`, when not about one day). */
+  day?: number;
+  /** The data row behind it: table / master, code, column. */
+  source: string;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Masters diff (core/src/masters/diff.rs; schema/diff-request.schema.json, diff-response.…)
 // ---------------------------------------------------------------------------------------------
 
@@ -749,7 +830,7 @@ export type MasterFiles = Record<string, Uint8Array | ArrayBuffer>;
 
 /**
  * A loaded set of 基本マスター generations, the calculations (one visit, a month, the 患者負担金 of a
- * レセプト) and the masters diff.
+ * レセプト), the 事前審査 of a claim and the masters diff.
  */
 export class Engine {
   private constructor();
@@ -801,6 +882,22 @@ export class Engine {
    *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `calculateCopay`.
    */
   calculateCopayJson(text: string): string;
+  /**
+   * 事前審査 of a month's claim as billed, against the masters in force on the first day of its
+   * month: each finding with a stable code, severity, Japanese and English messages, the line /
+   * item / day it points at and the data row behind it.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` when `request` does not match CheckRequest,
+   *   `SANTEI_INVALID_REQUEST` for an impossible claim (no lines, a bad month, a line without
+   *   items or 算定日, a day not in the month, a code that is not nine digits).
+   */
+  check(request: CheckRequest): CheckResponse;
+  /**
+   * `check` with request JSON text in and the canonical response JSON text out (compact, object
+   * keys sorted), byte-identical to the C ABI's `santei_check_json`.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` for text that is not a CheckRequest,
+   *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `check`.
+   */
+  checkJson(text: string): string;
   /**
    * What changed in the masters between two dates of service: every code added, abolished,
    * repriced or renamed.

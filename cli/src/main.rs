@@ -7,6 +7,7 @@ use santei_core::{wire, CalcRequest, Engine};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod check;
 mod table;
 
 // The 令和6 generation shipped in the repository (official 支払基金 files, unchanged): the full
@@ -44,6 +45,19 @@ enum Command {
         /// Master root or one generation folder; default: the bundled 令和6 masters.
         #[arg(long)]
         masters: Option<PathBuf>,
+        file: PathBuf,
+    },
+    /// 事前審査 of the claims in FILE as billed: one CheckRequest JSON, a JSON array of them, or
+    /// NDJSON (one claim a line); `-` reads standard input. Prints a table (one row per finding:
+    /// claim, line and item numbered from 1, day, code, severity, message, source; then a summary)
+    /// or JSON (an array of CheckResponse). More than 20 claims show progress on standard error.
+    /// Exit code 0: no error-severity finding; 1: some; 2: bad input (naming the claim and field).
+    Check {
+        /// Master root or one generation folder; default: the bundled 令和6 masters.
+        #[arg(long)]
+        masters: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
         file: PathBuf,
     },
     /// Run an example claim against the bundled official masters and print it as a table.
@@ -179,6 +193,23 @@ fn run(cli: Cli) -> santei_core::Result<bool> {
             let resp = engine(masters.as_deref())?.calculate_copay(&request)?;
             emit(&(to_pretty(&resp)? + "\n"));
             Ok(true)
+        }
+        Command::Check {
+            masters,
+            format,
+            file,
+        } => {
+            let claims = check::parse_claims(&read_input(&file)?)?;
+            let engine = engine(masters.as_deref())?;
+            let mut progress = check::Progress::new(claims.len());
+            let result = check::check_all(&engine, &claims, |done| progress.tick(done));
+            progress.finish();
+            let responses = result?;
+            match format {
+                Format::Json => emit(&(to_pretty(&responses)? + "\n")),
+                Format::Table => emit(&check::render_table(&responses)),
+            }
+            Ok(responses.iter().all(|r| r.errors == 0))
         }
         Command::Demo { format } => {
             let request = wire::parse_request(DEMO_REQUEST.as_bytes())?;

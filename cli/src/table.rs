@@ -5,7 +5,7 @@ use santei_core::model::{CalcResponse, Finding, LineItem, MonthResponse, Section
 use std::fmt::Write;
 
 /// Display width: East Asian wide characters take two columns.
-fn width(s: &str) -> usize {
+pub(crate) fn width(s: &str) -> usize {
     s.chars()
         .map(|c| {
             if (c as u32) < 0x1100 || ('\u{FF61}'..='\u{FF9F}').contains(&c) {

@@ -322,6 +322,24 @@ pub unsafe extern "C" fn santei_calculate_copay_json(
     )
 }
 
+/// 事前審査 of a month's claim as billed (the レセプト's lines with their 算定日), against the
+/// masters in force on the first day of its month. `request` is UTF-8 JSON of a CheckRequest
+/// (`{"month":"2024-06","patient":…,"insurance":…,"lines":[{"section":"11","items":[{"code":
+/// "111000110"}],"days":[{"day":3,"count":1}]}]}`); `*out` receives the canonical JSON
+/// CheckResponse (findings with stable codes, severity, ja/en messages, line/item/day and the
+/// data row), released with `santei_buffer_free`. A claim with findings is `SANTEI_OK`; an
+/// impossible claim (no lines, a bad month or day) is `SANTEI_INVALID_REQUEST`.
+#[no_mangle]
+pub unsafe extern "C" fn santei_check_json(
+    engine: *const SanteiEngine,
+    request: *const u8,
+    request_len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    json_call(engine, request, request_len, out, out_len, Engine::check)
+}
+
 /// What changed in the masters between two dates of service. `request` is UTF-8 JSON
 /// (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
 /// codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

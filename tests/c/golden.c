@@ -150,6 +150,8 @@ static void run_vector(const SanteiEngine *engine, const char *path, const char 
     s = santei_calculate_month_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
   else if (strcmp(call, "calculateCopay") == 0)
     s = santei_calculate_copay_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
+  else if (strcmp(call, "check") == 0)
+    s = santei_check_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
   else if (strcmp(call, "info") == 0)
     s = santei_engine_info_json(engine, &out, &out_len);
   else {
@@ -211,6 +213,10 @@ static void abi_checks(const char *root, const SanteiEngine *engine) {
   report("c-null-out", s == SANTEI_INVALID_ARGUMENT, status_name(s));
   s = santei_calculate_copay_json(NULL, (const uint8_t *)"{}", 2, &out, &out_len);
   report("c-copay-null-engine", s == SANTEI_INVALID_ARGUMENT && out == NULL && out_len == 0, status_name(s));
+  s = santei_check_json(NULL, (const uint8_t *)"{}", 2, &out, &out_len);
+  report("c-check-null-engine", s == SANTEI_INVALID_ARGUMENT && out == NULL && out_len == 0, status_name(s));
+  s = santei_check_json(engine, NULL, 0, &out, &out_len);
+  report("c-check-null-request", s == SANTEI_INVALID_ARGUMENT && out == NULL, status_name(s));
   const uint8_t bad[] = {'{', 0xff, '}'};
   s = santei_calculate_json(engine, bad, sizeof bad, &out, &out_len);
   report("c-invalid-utf8", s == SANTEI_INVALID_ARGUMENT && strstr(santei_last_error_message(), "UTF-8") != NULL, status_name(s));

@@ -149,6 +149,19 @@ impl Engine {
         self.text_call(text, "calculateCopayJson", CoreEngine::calculate_copay)
     }
 
+    /// 事前審査 of a month's claim as billed: a `CheckRequest` object in, a `CheckResponse` object
+    /// out (findings with stable codes; an impossible claim throws `SANTEI_INVALID_REQUEST`).
+    #[wasm_bindgen(js_name = check)]
+    pub fn check(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        self.object_call(request, CoreEngine::check)
+    }
+
+    /// The same as `check` with JSON text in and canonical JSON text out.
+    #[wasm_bindgen(js_name = checkJson)]
+    pub fn check_json(&self, text: JsValue) -> Result<String, JsValue> {
+        self.text_call(text, "checkJson", CoreEngine::check)
+    }
+
     /// What changed in the masters between two dates: a `DiffRequest` object in, a
     /// `DiffResponse` object out.
     #[wasm_bindgen(js_name = diffMasters)]

@@ -2,8 +2,8 @@
 // the P/Invoke binding against the bundled masters, compared as canonical JSON; outputs go to
 // tests/out/csharp/. A vector's "call" picks the entry point: "calculate" (the default) runs
 // CalculateJson, "calculateMonth" runs CalculateMonthJson, "calculateCopay" runs
-// CalculateCopayJson, "diffMasters" runs DiffMastersJson, "info" runs InfoJson (its request is not
-// sent); any other call fails the vector. "expectedSubset" checks only the keys it names. Then a
+// CalculateCopayJson, "check" runs CheckJson, "diffMasters" runs DiffMastersJson, "info" runs
+// InfoJson (its request is not sent); any other call fails the vector. "expectedSubset" checks only the keys it names. Then a
 // few binding checks (FromFiles, master/parse errors, version, info shape, null arguments, Dispose).
 //
 // Usage: mono GoldenRunner.exe [--root <repo>] [filter]
@@ -112,6 +112,7 @@ namespace Santei.Tests
                 ExpectParseError("csharp-parse-error", engine.CalculateJson);
                 ExpectParseError("csharp-month-parse-error", engine.CalculateMonthJson);
                 ExpectParseError("csharp-copay-parse-error", engine.CalculateCopayJson);
+                ExpectParseError("csharp-check-parse-error", engine.CheckJson);
                 ExpectParseError("csharp-diff-parse-error", engine.DiffMastersJson);
                 CheckVersion();
                 CheckInfo(engine);
@@ -133,6 +134,7 @@ namespace Santei.Tests
         private const string CallCalculate = "calculate";
         private const string CallCalculateMonth = "calculateMonth";
         private const string CallCalculateCopay = "calculateCopay";
+        private const string CallCheck = "check";
         private const string CallDiffMasters = "diffMasters";
         private const string CallInfo = "info";
 
@@ -231,6 +233,10 @@ namespace Santei.Tests
             {
                 call = engine.CalculateCopayJson;
             }
+            else if (v.Call == CallCheck)
+            {
+                call = engine.CheckJson;
+            }
             else if (v.Call == CallDiffMasters)
             {
                 call = engine.DiffMastersJson;
@@ -242,7 +248,7 @@ namespace Santei.Tests
             else
             {
                 Fail(v.Id, "unknown call " + Json.Quote(v.Call)
-                    + " (expected \"calculate\", \"calculateMonth\", \"calculateCopay\", \"diffMasters\" or \"info\")");
+                    + " (expected \"calculate\", \"calculateMonth\", \"calculateCopay\", \"check\", \"diffMasters\" or \"info\")");
                 return;
             }
             string actual;
@@ -632,6 +638,7 @@ namespace Santei.Tests
             ExpectNull(problems, "CalculateJson(null)", () => engine.CalculateJson(null));
             ExpectNull(problems, "CalculateMonthJson(null)", () => engine.CalculateMonthJson(null));
             ExpectNull(problems, "CalculateCopayJson(null)", () => engine.CalculateCopayJson(null));
+            ExpectNull(problems, "CheckJson(null)", () => engine.CheckJson(null));
             ExpectNull(problems, "DiffMastersJson(null)", () => engine.DiffMastersJson(null));
             Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
         }
@@ -653,6 +660,7 @@ namespace Santei.Tests
                 ExpectDisposed(problems, "CalculateJson", () => engine.CalculateJson("{}"));
                 ExpectDisposed(problems, "CalculateMonthJson", () => engine.CalculateMonthJson("{}"));
                 ExpectDisposed(problems, "CalculateCopayJson", () => engine.CalculateCopayJson("{}"));
+                ExpectDisposed(problems, "CheckJson", () => engine.CheckJson("{}"));
                 ExpectDisposed(problems, "DiffMastersJson", () => engine.DiffMastersJson("{}"));
                 ExpectDisposed(problems, "InfoJson", () => engine.InfoJson());
                 Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));

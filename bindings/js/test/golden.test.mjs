@@ -3,8 +3,9 @@
 // to tests/out/node/<id>.json. Run with `node --test bindings/js/test/` after bindings/js/build.sh.
 //
 // Each vector's `call` picks the entry point (absent = "calculate"): `request` goes to
-// calculate / calculateMonth / calculateCopay / diffMasters as a plain object, `requestText` to
-// calculateJson / calculateMonthJson / calculateCopayJson / diffMastersJson as-is; `info` sends
+// calculate / calculateMonth / calculateCopay / check / diffMasters as a plain object,
+// `requestText` to calculateJson / calculateMonthJson / calculateCopayJson / checkJson /
+// diffMastersJson as-is; `info` sends
 // nothing. An unknown call fails the vector. `expectedSubset` checks only the keys it names.
 //
 // Plus a few checks of the package surface: error objects and codes, master errors, version,
@@ -202,6 +203,10 @@ const calls = {
   calculateCopay: {
     object: (eng, request) => eng.calculateCopay(request),
     text: (eng, text) => eng.calculateCopayJson(text),
+  },
+  check: {
+    object: (eng, request) => eng.check(request),
+    text: (eng, text) => eng.checkJson(text),
   },
   diffMasters: {
     object: (eng, request) => eng.diffMasters(request),
@@ -520,6 +525,40 @@ test("calculateCopayJson('{') and bad copay requests throw", () => {
   throwsCode(() => engine.calculateCopay({ ...v.obj.request, publicExpenses: [{ houbetsu: "5" }] }), "SANTEI_INVALID_REQUEST");
 });
 
+test("check() and checkJson() agree", () => {
+  const v = vectors.find((x) => x.obj.call === "check" && x.obj.request && x.obj.expectedSubset);
+  assert.ok(v, "a check success vector");
+  const object = engine.check(v.obj.request);
+  assert.equal(Object.getPrototypeOf(object), Object.prototype, "a plain object, not a Map");
+  const text = engine.checkJson(JSON.stringify(v.obj.request));
+  assert.equal(text, canonical(object));
+  assert.equal(text, canonical(JSON.parse(text)), "checkJson returns canonical JSON");
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of object.findings) {
+    assert.ok(f.severity in counts, f.severity);
+    counts[f.severity]++;
+    assert.ok(typeof f.messageJa === "string" && typeof f.messageEn === "string" && typeof f.source === "string");
+    // absent line / item / day are left out, never null
+    for (const key of ["line", "item", "day"]) assert.ok(!(key in f) || Number.isInteger(f[key]), JSON.stringify(f));
+  }
+  assert.deepEqual([object.errors, object.warnings, object.infos], [counts.error, counts.warning, counts.info]);
+});
+
+test("checkJson('{') and bad claims throw", () => {
+  throwsCode(() => engine.checkJson("{"), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.checkJson(""), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.checkJson({}), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => engine.check("not an object"), "SANTEI_PARSE_ERROR");
+  const v = vectors.find((x) => x.obj.call === "check" && x.obj.request && x.obj.expectedSubset);
+  const { lines, ...noLines } = v.obj.request;
+  assert.ok(lines.length > 0);
+  throwsCode(() => engine.check(noLines), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.check({ ...v.obj.request, unknownField: 1 }), "SANTEI_PARSE_ERROR");
+  const err = throwsCode(() => engine.check({ ...v.obj.request, lines: [] }), "SANTEI_INVALID_REQUEST");
+  assert.match(err.message, /lines/, "the message names the field");
+  throwsCode(() => engine.check({ ...v.obj.request, month: "2024-13" }), "SANTEI_INVALID_REQUEST");
+});
+
 test("calculate() and calculateJson() agree", () => {
   const v = vectors.find((x) => x.obj.request && x.obj.expected);
   assert.ok(v, "a success vector");
@@ -589,11 +628,12 @@ test("the web build (initSync in Node) runs vectors of every call", async () => 
     const info = vectors.find((x) => x.obj.call === "info");
     const month = vectors.find((x) => x.obj.call === "calculateMonth" && x.obj.expected);
     const copay = vectors.find((x) => x.obj.call === "calculateCopay" && x.obj.expectedSubset);
+    const claim = vectors.find((x) => x.obj.call === "check" && x.obj.expectedSubset);
     assert.ok(
-      success && failure && diff && info && month && copay,
-      "a success, an error, a diffMasters, an info, a month and a copay vector",
+      success && failure && diff && info && month && copay && claim,
+      "a success, an error, a diffMasters, an info, a month, a copay and a check vector",
     );
-    for (const v of [success, failure, diff, info, month, copay]) {
+    for (const v of [success, failure, diff, info, month, copay, claim]) {
       const { actual, check } = runVector(webEngine, v);
       check();
       // Byte-identical to what the Node.js build gives.
@@ -604,6 +644,7 @@ test("the web build (initSync in Node) runs vectors of every call", async () => 
     throwsCode(() => webEngine.diffMastersJson("{"), "SANTEI_PARSE_ERROR");
     throwsCode(() => webEngine.calculateMonthJson("{"), "SANTEI_PARSE_ERROR");
     throwsCode(() => webEngine.calculateCopayJson("{"), "SANTEI_PARSE_ERROR");
+    throwsCode(() => webEngine.checkJson("{"), "SANTEI_PARSE_ERROR");
     // calculateMonth and calculateMonthJson agree on the web build, too.
     assert.equal(webEngine.calculateMonthJson(JSON.stringify(month.obj.request)), canonical(webEngine.calculateMonth(month.obj.request)));
   } finally {

@@ -3,6 +3,12 @@ import { Engine, abiVersion, version } from "santei";
 import type {
   CalcRequest,
   CalcResponse,
+  CheckFinding,
+  CheckRequest,
+  CheckResponse,
+  CheckSeverity,
+  ClaimItem,
+  ClaimLine,
   CopayPart,
   CopayPartResult,
   MealResult,
@@ -174,6 +180,58 @@ const meal: MealResult | undefined = engine.calculateCopay(mealReq).meal;
 // @ts-expect-error: meal categories are named
 const badMeal: Meals = { count: 3, category: "ippan" };
 void [counterVisitYen, meal, badMeal];
+
+// 事前審査 of a claim as billed
+const claimItem: ClaimItem = { code: "620000001", quantity: "1.5" };
+const claimLine: ClaimLine = {
+  section: "21",
+  items: [{ code: "120001210" }, claimItem],
+  points: 12,
+  days: [{ day: 3, count: 1 }, { day: 10, count: 2 }],
+};
+const checkReq: CheckRequest = {
+  month: "2024-06",
+  patient: { birthDate: "1940-04-10", sex: "female" },
+  insurance: { insurerType: "kouki", relation: "honnin", disabilityCertified: false },
+  facility: { kind: "hospital", beds: 250, standards: [1] },
+  inpatient: true,
+  diseases: [{ code: "8830417", main: true }],
+  actualDays: 2,
+  lines: [claimLine],
+};
+const checkMin: CheckRequest = {
+  month: "2024-06",
+  patient: checkReq.patient,
+  insurance: { insurerType: "shaho", relation: "honnin" },
+  lines: [{ section: "11", items: [{ code: "111000110" }], days: [{ day: 3, count: 1 }] }],
+};
+const checked: CheckResponse = engine.check(checkReq);
+const checkCounts: number = checked.errors + checked.warnings + checked.infos;
+const checkHead: string = checked.month + checked.masterGeneration;
+const checkTables: boolean = checked.tensuhyo;
+const finding: CheckFinding = checked.findings[0];
+const findingSeverity: CheckSeverity = finding.severity;
+const findingText: string = finding.code + finding.messageJa + finding.messageEn + finding.source;
+const findingAt: [number | undefined, number | undefined, number | undefined] = [finding.line, finding.item, finding.day];
+const checkText: string = engine.checkJson(JSON.stringify(checkMin));
+void [checkCounts, checkHead, checkTables, findingSeverity, findingText, findingAt, checkText];
+// @ts-expect-error: a claim has lines
+const checkNoLines: CheckRequest = { month: "2024-06", patient: checkReq.patient, insurance: checkMin.insurance };
+// @ts-expect-error: a line names its 算定日 as {day, count}
+const lineDayNumbers: ClaimLine = { section: "11", items: [{ code: "111000110" }], days: [3] };
+// @ts-expect-error: a claim item's quantity is a decimal string
+const claimQtyNumber: ClaimItem = { code: "620000001", quantity: 1.5 };
+// @ts-expect-error: severities are error / warning / info
+const fatal: CheckSeverity = "fatal";
+// @ts-expect-error: absent line is absent, never null
+const nullLine: CheckFinding = { ...finding, line: null };
+// @ts-expect-error: the claim's month is `month`, not a serviceDate
+const checkServiceDate: CheckRequest = { ...checkMin, serviceDate: "2024-06-03" };
+// @ts-expect-error: check takes a CheckRequest, not a MonthRequest
+engine.check(monthMin);
+// @ts-expect-error: checkJson takes text
+engine.checkJson(checkReq);
+void [checkNoLines, lineDayNumbers, claimQtyNumber, fatal, nullLine, checkServiceDate];
 
 // @ts-expect-error: the constructor is private; use Engine.fromFiles
 new Engine();

@@ -3,6 +3,8 @@
 import init, {
   Engine,
   initSync,
+  type CheckRequest,
+  type CheckResponse,
   type CopayRequest,
   type CopayResponse,
   type DiffRequest,
@@ -40,6 +42,15 @@ const copayReq: CopayRequest = {
 const copay: CopayResponse = engine.calculateCopay(copayReq);
 const copayText: string = engine.calculateCopayJson(JSON.stringify(copayReq));
 void [copay.patientYen, copay.publicExpenses[0].paidYen, copayText];
+const checkReq: CheckRequest = {
+  month: "2024-06",
+  patient: { birthDate: "1989-04-10", sex: "male" },
+  insurance: { insurerType: "shaho", relation: "honnin" },
+  lines: [{ section: "11", items: [{ code: "111000110" }], days: [{ day: 3, count: 1 }] }],
+};
+const checked: CheckResponse = engine.check(checkReq);
+const checkText: string = engine.checkJson(JSON.stringify(checkReq));
+void [checked.errors, checked.findings[0]?.messageJa, checkText];
 
 // @ts-expect-error: the web build's diffMastersJson takes text, too
 engine.diffMastersJson(req);
@@ -47,3 +58,5 @@ engine.diffMastersJson(req);
 engine.calculateMonthJson(monthReq);
 // @ts-expect-error: the web build's calculateCopayJson takes text, too
 engine.calculateCopayJson(copayReq);
+// @ts-expect-error: the web build's checkJson takes text, too
+engine.checkJson(checkReq);

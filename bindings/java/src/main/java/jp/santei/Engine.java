@@ -19,6 +19,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *     String responseJson = engine.calculateJson(requestJson);
  *     String monthJson = engine.calculateMonthJson(monthRequestJson);
  *     String copayJson = engine.calculateCopayJson(copayRequestJson);
+ *     String checkJson = engine.checkJson(checkRequestJson);
  *     String diffJson = engine.diffMastersJson("{\"from\":\"2024-09-30\",\"to\":\"2024-10-01\"}");
  * }
  * }</pre>
@@ -154,6 +155,21 @@ public final class Engine implements AutoCloseable {
      */
     public String calculateCopayJson(String requestJson) {
         return callJson(requestJson, lib::santei_calculate_copay_json);
+    }
+
+    /**
+     * 事前審査 of a month's claim as billed ({@code santei_check_json}), against the masters in force
+     * on the first day of its month. {@code requestJson} is a CheckRequest as JSON, e.g.
+     * {@code {"month":"2024-06","patient":…,"insurance":…,"lines":[{"section":"11","items":[{"code":"111000110"}],"days":[{"day":3,"count":1}]}]}};
+     * the result is the CheckResponse as canonical JSON (compact, keys sorted): findings with stable
+     * codes, severity, ja/en messages, line / item / day and the data row, and their counts.
+     *
+     * @throws SanteiException e.g. {@code SANTEI_PARSE_ERROR}, {@code SANTEI_INVALID_REQUEST}
+     *                         (a claim with no lines, a bad month, a day not in the month)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String checkJson(String requestJson) {
+        return callJson(requestJson, lib::santei_check_json);
     }
 
     /**

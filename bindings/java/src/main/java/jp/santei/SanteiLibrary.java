@@ -68,6 +68,9 @@ interface SanteiLibrary extends Library {
     int santei_calculate_copay_json(Pointer engine, byte[] request, SizeT requestLen,
                                     PointerByReference out, SizeTByReference outLen);
 
+    int santei_check_json(Pointer engine, byte[] request, SizeT requestLen,
+                          PointerByReference out, SizeTByReference outLen);
+
     int santei_diff_masters_json(Pointer engine, byte[] request, SizeT requestLen,
                                  PointerByReference out, SizeTByReference outLen);
 

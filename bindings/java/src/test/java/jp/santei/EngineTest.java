@@ -244,6 +244,28 @@ class EngineTest {
     }
 
     @Test
+    void checkNotJsonIsAParseError() {
+        SanteiException e = assertNotJsonIsAParseError(engine::checkJson);
+        assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
+    }
+
+    @Test
+    void checkResponseIsAlreadyCanonical() throws IOException {
+        String out = assertCanonicalResponse("check", engine::checkJson);
+        JsonNode checked = CanonicalJson.parse(out);
+        assertTrue(checked.path("errors").isIntegralNumber() && checked.path("findings").isArray(), out);
+    }
+
+    @Test
+    void checkInvalidRequest() {
+        SanteiException e = assertThrows(SanteiException.class, () -> engine.checkJson(
+                "{\"month\":\"2024-06\",\"patient\":{\"birthDate\":\"1980-01-01\",\"sex\":\"male\"},"
+                        + "\"insurance\":{\"insurerType\":\"shaho\",\"relation\":\"honnin\"},\"lines\":[]}"));
+        assertEquals("SANTEI_INVALID_REQUEST", e.getCode());
+        assertTrue(e.getMessage().contains("lines"), e.getMessage());
+    }
+
+    @Test
     void diffMastersNotJsonIsAParseError() {
         SanteiException e = assertNotJsonIsAParseError(engine::diffMastersJson);
         assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
@@ -283,6 +305,7 @@ class EngineTest {
         assertThrows(NullPointerException.class, () -> engine.calculateJson(null));
         assertThrows(NullPointerException.class, () -> engine.calculateMonthJson(null));
         assertThrows(NullPointerException.class, () -> engine.calculateCopayJson(null));
+        assertThrows(NullPointerException.class, () -> engine.checkJson(null));
         assertThrows(NullPointerException.class, () -> engine.diffMastersJson(null));
         assertThrows(NullPointerException.class, () -> Engine.fromDirectory(null));
         assertThrows(NullPointerException.class, () -> Engine.fromFiles(null));
@@ -308,6 +331,7 @@ class EngineTest {
         assertThrows(IllegalStateException.class, () -> e.calculateJson(request));
         assertThrows(IllegalStateException.class, () -> e.calculateMonthJson(monthRequest));
         assertThrows(IllegalStateException.class, () -> e.calculateCopayJson("{not json"));
+        assertThrows(IllegalStateException.class, () -> e.checkJson("{not json"));
         assertThrows(IllegalStateException.class, e::infoJson);
         assertThrows(IllegalStateException.class, () -> e.diffMastersJson("{not json"));
         assertThrows(NullPointerException.class, () -> e.calculateJson(null));

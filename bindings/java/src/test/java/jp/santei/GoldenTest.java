@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * order, against the bundled masters through libsantei.so; one dynamic test per vector named by its
  * id; {@code call} picks the entry point ({@code calculate} = {@link Engine#calculateJson},
  * {@code calculateMonth} = {@link Engine#calculateMonthJson}, {@code calculateCopay} =
- * {@link Engine#calculateCopayJson}, {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
+ * {@link Engine#calculateCopayJson}, {@code check} = {@link Engine#checkJson}, {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
  * with the request unsent; absent = calculate, anything else fails the test); {@code expectedSubset}
  * checks only the keys it names; canonical outputs
  * written to tests/out/java/&lt;id&gt;.json. Set {@code -Dsantei.golden.filter=x} to run only the
@@ -114,6 +114,8 @@ class GoldenTest {
                 return engine::calculateMonthJson;
             case "calculateCopay":
                 return engine::calculateCopayJson;
+            case "check":
+                return engine::checkJson;
             case "diffMasters":
                 return engine::diffMastersJson;
             case "info":
