@@ -14,7 +14,7 @@ use crate::date::ymd_number;
 use crate::masters::table::Lookup;
 use std::collections::BTreeMap;
 
-/// The first (item, line) of each 算定日 that bills a 診療行為 whose row satisfies `pick`.
+/// The first (line, item) of each 算定日 that bills a 診療行為 whose row satisfies `pick`.
 fn days_with(
     ctx: &Ctx<'_>,
     pick: impl Fn(&crate::masters::ProcedureRow) -> bool,
@@ -30,10 +30,14 @@ fn days_with(
                 let Some(date) = ctx.date(d.day) else {
                     continue;
                 };
-                if let Lookup::Valid(row) = g.procedures.get(&item.code, date) {
-                    if pick(row) {
-                        days.entry(d.day).or_insert((i, j, item.code.clone()));
-                    }
+                // a code not in force that day is the master checks' finding; what kind of
+                // 診療行為 it is still decides whether the day is a 実日数
+                let row = match g.procedures.get(&item.code, date) {
+                    Lookup::Valid(r) | Lookup::NotYet(r) | Lookup::Abolished(r) => r,
+                    Lookup::Unknown => continue,
+                };
+                if pick(row) {
+                    days.entry(d.day).or_insert((i, j, item.code.clone()));
                 }
             }
         }
