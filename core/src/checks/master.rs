@@ -1,5 +1,5 @@
 //! Master validity: every code of the claim must be in the masters and in force on each 算定日
-//! (変更年月日 / 廃止年月日 of its version), and a 医薬品 past its 経過措置年月日 may no longer be billed.
+//! (変更年月日 / 廃止年月日 of its version); a 医薬品 past its 経過措置年月日 is drug.rs's.
 
 use super::{CheckSeverity, Ctx};
 use crate::date::ymd_display;

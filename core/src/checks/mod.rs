@@ -4,6 +4,9 @@
 //! messages, the line / item / day it points at and the data row behind it.
 
 pub mod applicability;
+pub mod byomei;
+pub mod consistency;
+pub mod drug;
 pub mod master;
 
 use crate::date::{age_on, parse_iso};
@@ -183,6 +186,9 @@ pub fn check(generation: &Generation, req: &CheckRequest) -> Result<CheckRespons
     };
     master::run(&mut ctx);
     applicability::run(&mut ctx);
+    byomei::run(&mut ctx);
+    consistency::run(&mut ctx);
+    drug::run(&mut ctx);
     let mut findings = ctx.findings;
     findings.sort_by(|a, b| {
         (a.line, a.item, a.day, a.severity, &a.code)

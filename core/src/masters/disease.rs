@@ -41,6 +41,15 @@ pub struct DiseaseRow {
     pub intractable_outpatient: u32,
 }
 
+impl DiseaseRow {
+    /// 傷病名マスター 項番21 特定疾患等対象区分: 05 特定疾患療養管理料算定対象, 08 特定疾患療養管理料
+    /// 又はてんかん指導料算定対象 (マスターファイル仕様説明書). The same 別表第一 of 特掲診療料の施設基準等
+    /// is the 特定疾患処方管理加算's (医科診療行為マスター 項番25 傷病名関連区分 5 names both).
+    pub fn is_tokutei_shikkan(&self) -> bool {
+        matches!(self.specific_disease, 5 | 8)
+    }
+}
+
 fn parse_row(row: &Row<'_>) -> Result<DiseaseRow> {
     Ok(DiseaseRow {
         code: row.digits(3, "傷病名コード", 7)?,

@@ -90,6 +90,9 @@ pub struct DrugRow {
     pub abolished: u32,
     /// 32 薬価基準収載医薬品コード
     pub yj_code: String,
+    /// 34 経過措置年月日又は商品名医薬品コード使用期限: the last day a 経過措置品目 may be billed
+    /// (0 = no 経過措置; the master writes "0")
+    pub transition: u32,
     /// 35 基本漢字名称
     pub full_name: String,
     /// 37 一般名コード, 38 一般名処方の標準的な記載
@@ -128,6 +131,10 @@ fn parse_row(row: &Row<'_>) -> Result<DrugRow> {
         changed: row.date(30, "変更年月日")?,
         abolished: row.date(31, "廃止年月日")?,
         yj_code: row.text(32).trim().to_string(),
+        transition: match row.text(34).trim() {
+            "" | "0" => 0,
+            _ => row.date(34, "経過措置年月日")?,
+        },
         full_name: row.text(35).to_string(),
         generic_name_code: row.text(37).trim().to_string(),
         generic_name: row.text(38).to_string(),

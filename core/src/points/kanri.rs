@@ -140,13 +140,6 @@ enum Main<'a> {
     Unresolved,
 }
 
-/// 傷病名マスター 項番21 特定疾患等対象区分: 05 特定疾患療養管理料算定対象, 08 特定疾患療養管理料
-/// 又はてんかん指導料算定対象 (マスターファイル仕様説明書). The same 別表第一 of 特掲診療料の施設基準等
-/// is the 特定疾患処方管理加算's (医科診療行為マスター 傷病名関連区分 5 names both).
-fn is_tokutei_shikkan(row: &DiseaseRow) -> bool {
-    matches!(row.specific_disease, 5 | 8)
-}
-
 /// The verdict on the 主病, looked up once per visit.
 fn main_disease<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) -> Main<'a> {
     if let Some(m) = cache {
@@ -168,7 +161,7 @@ fn main_disease<'a>(calc: &mut Calc<'a>, cache: &mut Option<Main<'a>>) -> Main<'
             None => unresolved = true,
         }
     }
-    let verdict = if let Some(row) = found.iter().find(|r| is_tokutei_shikkan(r)) {
+    let verdict = if let Some(row) = found.iter().find(|r| r.is_tokutei_shikkan()) {
         Main::Qualifies(row)
     } else if !found.is_empty() {
         Main::NotQualifying(found)
