@@ -11,7 +11,7 @@
 //! - 5 手術前1週間: the member on the day of the including code or the 7 days before it (days of
 //!   the previous month are on that month's claim and are not seen).
 //! - 6 1手術: the member on the day of the including code (the 手術's day).
-//! - any other 包括単位: `I-HOUKATSU-002`, not evaluated.
+//! - any other 包括単位: `I-HOUKATSU-002` when a member is billed too, not evaluated.
 //!
 //! A 02 row with a 特例条件 (non-zero) gives `W-HOUKATSU-001` (warning).
 
@@ -44,9 +44,14 @@ pub fn run(ctx: &mut Ctx<'_>) {
         };
         for slot in hojo.houkatsu_slots() {
             if let HoukatsuUnit::Other(n) = slot.unit {
-                if !unknown
-                    .iter()
-                    .any(|(o, m, gr)| o.code == p.code && *m == n && *gr == slot.group)
+                // reported only when a member of the group is billed too
+                let member_billed = t
+                    .houkatsu_members(&slot.group, p.date)
+                    .any(|m| m.code != p.code && occ.iter().any(|c| c.code == m.code));
+                if member_billed
+                    && !unknown
+                        .iter()
+                        .any(|(o, m, gr)| o.code == p.code && *m == n && *gr == slot.group)
                 {
                     unknown.push((*p, n, slot.group.clone()));
                 }
