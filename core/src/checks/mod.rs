@@ -2,6 +2,13 @@
 //! rule from data — the 基本マスター columns and the 電子点数表 tables — and says what it found with
 //! a stable code, a severity (error = 返戻, warning = 査定 risk, info), Japanese and English
 //! messages, the line / item / day it points at and the data row behind it.
+//!
+//! Families: [`master`] (E-MASTER-00x), [`applicability`] (E-NYUGAI / E-KOUKI / E-SHISETSU /
+//! E-AGE), [`kaisu`] (算定回数: s master 上限回数 E-KAISU-002, 05 算定回数テーブル E-KAISU-001,
+//! I-KAISU-001/002), [`haihan`] (03-1..03-4 背反テーブル, E-HAIHAN-001..004, I-HAIHAN-005) and
+//! [`houkatsu`] (01 補助 包括単位 + 02 包括テーブル, E-HOUKATSU-001, I-HOUKATSU-002). `W-` codes are
+//! the same rules as warnings (a 特例条件 on the row; 同時 on separate lines). Without the
+//! 電子点数表 only the master columns' checks run.
 
 pub mod applicability;
 pub mod haihan;
