@@ -2,11 +2,21 @@
 //! rule from data — the 基本マスター columns and the 電子点数表 tables — and says what it found with
 //! a stable code, a severity (error = 返戻, warning = 査定 risk, info), Japanese and English
 //! messages, the line / item / day it points at and the data row behind it.
+//!
+//! Families: [`master`] (E-MASTER-00x), [`applicability`] (E-NYUGAI / E-KOUKI / E-SHISETSU /
+//! E-AGE), [`kaisu`] (算定回数: s master 上限回数 E-KAISU-002, 05 算定回数テーブル E-KAISU-001,
+//! I-KAISU-001/002), [`haihan`] (03-1..03-4 背反テーブル, E-HAIHAN-001..004, I-HAIHAN-005) and
+//! [`houkatsu`] (01 補助 包括単位 + 02 包括テーブル, E-HOUKATSU-001, I-HOUKATSU-002). `W-` codes are
+//! the same rules as warnings (a 特例条件 on the row; 同時 on separate lines). Without the
+//! 電子点数表 only the master columns' checks run.
 
 pub mod applicability;
 pub mod byomei;
 pub mod consistency;
 pub mod drug;
+pub mod haihan;
+pub mod houkatsu;
+pub mod kaisu;
 pub mod master;
 
 use crate::date::{age_on, parse_iso};
@@ -140,6 +150,43 @@ impl<'a> Ctx<'a> {
         line.days.iter().map(|d| d.day).min().unwrap_or(1)
     }
 
+    /// Every 診療行為 (code 1…) billed on every 算定日, ordered by (day, line, item): what the
+    /// 回数・背反・包括 checks count and pair.
+    pub fn occurrences(&self) -> Vec<Occurrence<'a>> {
+        let mut out = Vec::new();
+        for (line, l) in self.req.lines.iter().enumerate() {
+            for (item, it) in l.items.iter().enumerate() {
+                if !it.code.starts_with('1') {
+                    continue;
+                }
+                for d in &l.days {
+                    if let Some(date) = self.date(d.day) {
+                        out.push(Occurrence {
+                            line,
+                            item,
+                            day: d.day,
+                            date,
+                            count: d.count,
+                            code: it.code.as_str(),
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|o| (o.day, o.line, o.item));
+        out
+    }
+
+    /// The 診療行為 name of a code on a date (empty when the master has none).
+    pub fn name_of(&self, code: &str, date: NaiveDate) -> String {
+        match self.generation.procedures.get(code, date) {
+            crate::masters::table::Lookup::Valid(r)
+            | crate::masters::table::Lookup::NotYet(r)
+            | crate::masters::table::Lookup::Abolished(r) => r.name.clone(),
+            crate::masters::table::Lookup::Unknown => String::new(),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     pub fn push(
         &mut self,
@@ -160,6 +207,41 @@ impl<'a> Ctx<'a> {
             day: at.2,
             source,
         });
+    }
+}
+
+/// One 診療行為 code billed on one 算定日 of one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occurrence<'a> {
+    pub line: usize,
+    pub item: usize,
+    pub day: u32,
+    pub date: NaiveDate,
+    /// 回数 that day
+    pub count: u32,
+    pub code: &'a str,
+}
+
+impl Occurrence<'_> {
+    /// Claim order: (day, line, item).
+    pub fn order(&self) -> (u32, usize, usize) {
+        (self.day, self.line, self.item)
+    }
+}
+
+/// The Sunday that starts the week of a date: 「週」は日曜日から土曜日までの１週間 (the 点数表's
+/// week, as in core/src/points/zaitaku.rs).
+pub fn week_start(date: NaiveDate) -> NaiveDate {
+    date - chrono::Duration::days(i64::from(date.weekday().num_days_from_sunday()))
+}
+
+/// The severity and code of a finding of a 電子点数表 rule: a row with a 特例条件 (non-zero) has
+/// exceptions the claim cannot show, so its finding is a warning (`W-…`), else an error (`E-…`).
+pub fn rule_severity(family_number: &str, special: u32) -> (String, CheckSeverity) {
+    if special == 0 {
+        (format!("E-{family_number}"), CheckSeverity::Error)
+    } else {
+        (format!("W-{family_number}"), CheckSeverity::Warning)
     }
 }
 
@@ -189,6 +271,9 @@ pub fn check(generation: &Generation, req: &CheckRequest) -> Result<CheckRespons
     byomei::run(&mut ctx);
     consistency::run(&mut ctx);
     drug::run(&mut ctx);
+    kaisu::run(&mut ctx);
+    haihan::run(&mut ctx);
+    houkatsu::run(&mut ctx);
     let mut findings = ctx.findings;
     findings.sort_by(|a, b| {
         (a.line, a.item, a.day, a.severity, &a.code)
