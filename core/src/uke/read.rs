@@ -7,7 +7,6 @@ use super::fields::{self as f, check_code, Chars};
 use super::records::*;
 use super::values::{Date, FutanKubun, MasterCode, ShinryoShikibetsu, UkeDecimal, YearMonth};
 use crate::error::{Error, ErrorCode, Result};
-use std::borrow::Cow;
 
 /// Reads a whole UKE file (医科, 西暦 layout of 記録条件仕様 令和2年度以降).
 pub fn read_uke(bytes: &[u8]) -> Result<UkeFile> {
@@ -25,6 +24,7 @@ pub fn read_uke(bytes: &[u8]) -> Result<UkeFile> {
         receipts: Vec::new(),
         go: None,
         bounds: Vec::with_capacity(64),
+        decoded: String::with_capacity(1024),
         phase: 0,
         ho: 0,
         ko: 0,
@@ -58,6 +58,8 @@ struct Reader {
     go: Option<Go>,
     /// Start offsets of the fields of the current line, then its end (reused).
     bounds: Vec<usize>,
+    /// The current line decoded from CP932, when it is not ASCII (reused).
+    decoded: String,
     /// The order group of the last record of the current receipt (see `phase_of`).
     phase: u8,
     ho: u8,
@@ -173,36 +175,41 @@ impl Reader {
                 field_label(kind, pos)
             )));
         }
-        let ascii = raw.is_ascii();
-        let text: Cow<'_, str> = if ascii {
+        let mut decoded = std::mem::take(&mut self.decoded);
+        let text: &str = if raw.is_ascii() {
             // ASCII is valid UTF-8: no copy.
-            Cow::Borrowed(std::str::from_utf8(raw).map_err(|_| parse_error("unreachable"))?)
+            std::str::from_utf8(raw).map_err(|_| parse_error("unreachable"))?
         } else {
-            match encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(raw) {
-                Some(t) => t,
-                None => return Err(self.bad_cp932(no, kind, raw)),
+            decoded.clear();
+            let mut decoder = encoding_rs::SHIFT_JIS.new_decoder_without_bom_handling();
+            decoded.reserve(
+                decoder
+                    .max_utf8_buffer_length_without_replacement(raw.len())
+                    .unwrap_or(raw.len() * 3),
+            );
+            let (result, _) = decoder.decode_to_string_without_replacement(raw, &mut decoded, true);
+            if result != encoding_rs::DecoderResult::InputEmpty {
+                self.decoded = decoded;
+                return Err(self.bad_cp932(no, kind, raw));
             }
-        };
-        if !ascii {
             // Decoding changed the byte offsets: find the commas again (a CP932 trail byte is
             // never 0x2C, so the field count is unchanged).
             bounds.clear();
             bounds.push(0);
-            for (i, b) in text.bytes().enumerate() {
-                if b == b',' {
-                    bounds.push(i + 1);
-                }
-            }
-            bounds.push(text.len() + 1);
-        }
+            bounds.extend(decoded.match_indices(',').map(|(i, _)| i + 1));
+            bounds.push(decoded.len() + 1);
+            &decoded
+        };
         let l = Line {
             no,
             kind,
-            text: &text,
+            text,
             bounds,
             names: &[],
         };
-        self.record(l)
+        let r = self.record(l);
+        self.decoded = decoded;
+        r
     }
 
     fn bad_cp932(&self, no: usize, kind: &str, raw: &[u8]) -> Error {
