@@ -18,6 +18,7 @@ pub mod error;
 pub mod masters;
 pub mod model;
 pub mod points;
+pub mod uke;
 pub mod wire;
 
 pub use engine::{Engine, EngineInfo};
