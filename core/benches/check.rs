@@ -30,7 +30,9 @@ fn main() {
         let req: CheckRequest =
             wire::parse(text.as_bytes()).unwrap_or_else(|e| panic!("{}", e.message));
         // only worth its number if the claim is checked as the vector says
-        let r = engine.check(&req).unwrap_or_else(|e| panic!("{}", e.message));
+        let r = engine
+            .check(&req)
+            .unwrap_or_else(|e| panic!("{}", e.message));
         assert_eq!(
             Some(i64::from(r.errors)),
             vector["expectedSubset"]["errors"].as_i64(),
