@@ -154,6 +154,20 @@ impl Engine {
         crate::checks::check(self.masters.generation_for(first)?, req)
     }
 
+    /// 事前審査 of every receipt of a UKE file (RECEIPTC.UKE bytes, 記録条件仕様 医科).
+    pub fn check_uke(&self, bytes: &[u8]) -> Result<crate::checks::uke::CheckUkeResponse> {
+        let file = crate::uke::read_uke(bytes)?;
+        crate::checks::uke::check_uke(
+            |month| {
+                let (y, m) = crate::checks::parse_month(month)?;
+                let first = chrono::NaiveDate::from_ymd_opt(y, m, 1)
+                    .ok_or_else(|| Error::invalid_request("month", month.to_string()))?;
+                self.masters.generation_for(first)
+            },
+            &file,
+        )
+    }
+
     /// What changed in the masters between two dates of service (see [`DiffRequest`]).
     pub fn diff_masters(&self, req: &DiffRequest) -> Result<DiffResponse> {
         let (from, to) = (date_field("from", &req.from)?, date_field("to", &req.to)?);

@@ -18,6 +18,7 @@ pub mod haihan;
 pub mod houkatsu;
 pub mod kaisu;
 pub mod master;
+pub mod uke;
 
 use crate::date::{age_on, parse_iso};
 use crate::error::{Error, Result};
