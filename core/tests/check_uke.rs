@@ -12,6 +12,9 @@ fn engine() -> &'static Engine {
     })
 }
 
+/// (code, line, item, day) of a finding.
+type At<'a> = (&'a str, Option<usize>, Option<usize>, Option<u32>);
+
 fn file() -> Vec<u8> {
     std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/uke/check-2024-06.UKE"))
         .unwrap()
@@ -57,7 +60,7 @@ fn findings_per_receipt() {
     );
     // receipt 2: 111000370 乳幼児加算（初診） (上下限年齢 00–06) for a 40歳 → E-AGE-001 on day 3;
     // HO 実日数 2 but only day 3 bills a 初診/再診 → E-JITSU-001
-    let codes: Vec<(&str, Option<usize>, Option<usize>, Option<u32>)> = r.receipts[1]
+    let codes: Vec<At<'_>> = r.receipts[1]
         .check
         .findings
         .iter()
