@@ -88,6 +88,15 @@ fn main() {
             "check" => wire::parse::<santei_core::checks::CheckRequest>(text.as_bytes())
                 .and_then(|r| engine.check(&r))
                 .and_then(|resp| canonical(&resp)),
+            "checkUke" => {
+                // a byte input: the file named by `requestFile` (from the repository root)
+                let name = v["requestFile"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{}: checkUke needs a requestFile", file.display()));
+                let bytes = std::fs::read(root.join(name))
+                    .unwrap_or_else(|e| panic!("{}: {name}: {e}", file.display()));
+                engine.check_uke(&bytes).and_then(|resp| canonical(&resp))
+            }
             "info" => canonical(&engine.info()),
             other => panic!("{}: unknown call {other:?}", file.display()),
         };
