@@ -68,6 +68,20 @@ fn main() {
             "{}: exactly one of expected, expectedSubset, expectedError",
             file.display()
         );
+        let inputs = ["request", "requestText", "requestFile"]
+            .iter()
+            .filter(|k| !v[**k].is_null())
+            .count();
+        assert!(
+            inputs == 1,
+            "{}: exactly one of request, requestText, requestFile",
+            file.display()
+        );
+        assert!(
+            v["requestFile"].is_null() || v["call"] == "checkUke",
+            "{}: requestFile is only for call checkUke",
+            file.display()
+        );
         let text = match (&v["requestText"], &v["request"]) {
             (Value::String(s), _) => s.clone(),
             (_, req) => serde_json::to_string(req).unwrap(),

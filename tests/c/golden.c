@@ -133,6 +133,13 @@ static void run_vector(const SanteiEngine *engine, const char *root, const char 
     json_decref(v);
     return;
   }
+  const char *call = json_string_value(json_object_get(v, "call"));
+  if (!!json_object_get(v, "request") + !!json_object_get(v, "requestText") + !!json_object_get(v, "requestFile") != 1 ||
+      (json_object_get(v, "requestFile") && (call == NULL || strcmp(call, "checkUke") != 0))) {
+    report(id, 0, "exactly one of \"request\", \"requestText\" and \"requestFile\" (only for call \"checkUke\") is required");
+    json_decref(v);
+    return;
+  }
   char *request = NULL;
   const char *text = json_string_value(json_object_get(v, "requestText"));
   if (text) request = strdup(text);
@@ -140,7 +147,6 @@ static void run_vector(const SanteiEngine *engine, const char *root, const char 
 
   uint8_t *out = NULL;
   size_t out_len = 0;
-  const char *call = json_string_value(json_object_get(v, "call"));
   SanteiStatus s;
   if (call == NULL || strcmp(call, "calculate") == 0)
     s = santei_calculate_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);

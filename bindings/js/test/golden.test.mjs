@@ -262,6 +262,10 @@ function runVector(eng, { rel, obj, raw }) {
   if (byText && entry.text === undefined) {
     throw new assert.AssertionError({ message: `${rel}: call ${call} takes no requestText` });
   }
+  const inputs = ["request", "requestText", "requestFile"].filter((k) => Object.hasOwn(obj, k)).length;
+  if (inputs !== 1) {
+    throw new assert.AssertionError({ message: `${rel}: exactly one of "request", "requestText" and "requestFile" is required` });
+  }
   const byFile = typeof obj.requestFile === "string";
   if (byFile !== (entry.file !== undefined)) {
     throw new assert.AssertionError({

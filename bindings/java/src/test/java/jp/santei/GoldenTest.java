@@ -178,6 +178,11 @@ class GoldenTest {
 
     private static void run(String id, JsonNode vector) throws IOException {
         Call entry = entryPoint(vector); // an unknown call fails before anything is written
+        int inputs = (vector.has("request") ? 1 : 0) + (vector.has("requestText") ? 1 : 0)
+                + (vector.has("requestFile") ? 1 : 0);
+        if (inputs != 1) {
+            throw new AssertionError("exactly one of \"request\", \"requestText\" and \"requestFile\" is required");
+        }
         if (vector.has("requestFile") && !"checkUke".equals(vector.path("call").asText())) {
             throw new AssertionError("\"requestFile\" is only for call \"checkUke\"");
         }
