@@ -180,6 +180,21 @@ enum SanteiStatus santei_check_json(const struct SanteiEngine *engine,
                                     size_t *out_len);
 
 /**
+ * 事前審査 of every receipt of a UKE file (RECEIPTC.UKE, 記録条件仕様 医科). `bytes` is the file as
+ * it is on disk (CP932 text, CRLF or LF, an optional EOF 0x1A) of `len` bytes — not JSON;
+ * `*out` receives the canonical JSON CheckUkeResponse (`billingMonth`, per receipt its
+ * `receiptNo`, the `claim` it was read as and its `check`, and the counts of findings),
+ * released with `santei_buffer_free`. A receipt that cannot be checked (no master generation for
+ * its month, no 算定日) is an `E-UKE-001` finding on it, not a failure; a file that is not a
+ * readable UKE is `SANTEI_PARSE_ERROR`, its message naming the line, record and field.
+ */
+enum SanteiStatus santei_check_uke_json(const struct SanteiEngine *engine,
+                                        const uint8_t *bytes,
+                                        size_t len,
+                                        uint8_t **out,
+                                        size_t *out_len);
+
+/**
  * What changed in the masters between two dates of service. `request` is UTF-8 JSON
  * (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
  * codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

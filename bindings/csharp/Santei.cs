@@ -252,6 +252,25 @@ namespace Santei
         }
 
         /// <summary>
+        /// 事前審査 of every receipt of a UKE file (RECEIPTC.UKE, 記録条件仕様 医科): the file's bytes
+        /// as they are on disk (CP932 text — not JSON, not a string) in, canonical
+        /// CheckUkeResponse JSON out (<c>billingMonth</c>; per receipt its <c>receiptNo</c>, the
+        /// <c>claim</c> it was read as and its <c>check</c>; the counts of findings). A receipt that
+        /// cannot be checked is an <c>E-UKE-001</c> finding on it; a file that is not a readable UKE
+        /// is a <see cref="SanteiException"/> with <c>SANTEI_PARSE_ERROR</c> naming its line,
+        /// record and field.
+        /// </summary>
+        public string CheckUkeJson(byte[] uke)
+        {
+            if (uke == null)
+            {
+                throw new ArgumentNullException("uke");
+            }
+            ThrowIfDisposed();
+            return CallBytes(uke, Native.CheckUkeJson);
+        }
+
+        /// <summary>
         /// What changed in the masters between two dates of service: request JSON in
         /// (<c>{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}</c>;
         /// kinds and codes optional), canonical response JSON out.
@@ -289,7 +308,13 @@ namespace Santei
                 throw new ArgumentNullException("requestJson");
             }
             ThrowIfDisposed();
-            byte[] request = Native.Utf8Bytes(requestJson, "requestJson");
+            return CallBytes(Native.Utf8Bytes(requestJson, "requestJson"), call);
+        }
+
+        /// <summary>Sends <paramref name="request"/> through <paramref name="call"/> and copies (and
+        /// frees) the buffer it returns.</summary>
+        private string CallBytes(byte[] request, Native.JsonCall call)
+        {
             IntPtr buffer;
             UIntPtr length;
             SanteiStatus status = call(
@@ -379,6 +404,10 @@ namespace Santei
         internal static extern SanteiStatus santei_diff_masters_json(
             EngineHandle engine, [In] byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
 
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern SanteiStatus santei_check_uke_json(
+            EngineHandle engine, [In] byte[] bytes, UIntPtr len, out IntPtr output, out UIntPtr outputLen);
+
         /// <summary>The signature shared by the JSON calls (request bytes in, owned buffer out).</summary>
         internal delegate SanteiStatus JsonCall(
             EngineHandle engine, byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
@@ -388,6 +417,7 @@ namespace Santei
         internal static readonly JsonCall CalculateMonthJson = santei_calculate_month_json;
         internal static readonly JsonCall CalculateCopayJson = santei_calculate_copay_json;
         internal static readonly JsonCall CheckJson = santei_check_json;
+        internal static readonly JsonCall CheckUkeJson = santei_check_uke_json;
         internal static readonly JsonCall DiffMastersJson = santei_diff_masters_json;
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]

@@ -666,6 +666,38 @@ export interface CheckFinding {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 事前審査 of a UKE file (core/src/checks/uke.rs CheckUkeResponse, CheckUkeReceipt;
+// schema/check-uke-response.schema.json). The input is the RECEIPTC.UKE file's bytes.
+// ---------------------------------------------------------------------------------------------
+
+/** Every receipt of a UKE file, each read as a claim and checked. */
+export interface CheckUkeResponse {
+  /** 請求年月 of the file (IR), `YYYY-MM`. */
+  billingMonth: string;
+  /** In file order. */
+  receipts: CheckUkeReceipt[];
+  /** How many findings of each severity, over all receipts. */
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface CheckUkeReceipt {
+  /** レセプト番号 (RE field 2). */
+  receiptNo: number;
+  /**
+   * The claim the receipt was read as (SY → `diseases`, HO 実日数 → `actualDays`, each 算定単位 of
+   * SI / IY / TO → a line with its 算定日): the findings' `line` / `item` index its `lines`.
+   */
+  claim: CheckRequest;
+  /**
+   * Its 事前審査. A receipt that cannot be checked (no master generation for its month, no 算定日)
+   * has one `E-UKE-001` finding and an empty `masterGeneration`.
+   */
+  check: CheckResponse;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Masters diff (core/src/masters/diff.rs; schema/diff-request.schema.json, diff-response.…)
 // ---------------------------------------------------------------------------------------------
 
@@ -898,6 +930,21 @@ export class Engine {
    *   `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `check`.
    */
   checkJson(text: string): string;
+  /**
+   * 事前審査 of every receipt of a UKE file (RECEIPTC.UKE, 記録条件仕様 医科): the file's bytes as
+   * they are on disk (CP932 text; a Node `Buffer` is a Uint8Array) in, a `CheckUkeResponse` out.
+   * A receipt that cannot be checked is an `E-UKE-001` finding on it, not an exception.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` for bytes that are not a readable UKE file (the
+   *   message names the line, record and field), `SANTEI_INVALID_ARGUMENT` when `bytes` is not a
+   *   Uint8Array or ArrayBuffer (a string is refused: the file is CP932).
+   */
+  checkUke(bytes: Uint8Array | ArrayBuffer): CheckUkeResponse;
+  /**
+   * `checkUke` with the canonical response JSON text out (compact, object keys sorted),
+   * byte-identical to the C ABI's `santei_check_uke_json`.
+   * @throws {SanteiError} as `checkUke`.
+   */
+  checkUkeJson(bytes: Uint8Array | ArrayBuffer): string;
   /**
    * What changed in the masters between two dates of service: every code added, abolished,
    * repriced or renamed.

@@ -1,7 +1,9 @@
 //! `santei check`: the 事前審査 of one claim, a JSON array of claims or NDJSON (one claim a line).
 
 use crate::table::width;
+use santei_core::checks::uke::{CheckUkeReceipt, CheckUkeResponse};
 use santei_core::checks::{CheckRequest, CheckResponse, CheckSeverity};
+use santei_core::uke::UkeFile;
 use santei_core::{Engine, Error, ErrorCode, Result};
 use std::fmt::Write;
 
@@ -159,6 +161,54 @@ pub fn check_all(
     Ok(out)
 }
 
+/// A UKE file (RECEIPTC.UKE): CP932 text whose first record is the 医療機関情報レコード `IR,`.
+/// JSON never starts so, so the input is told by its content, not by its name.
+pub fn is_uke(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"IR,")
+}
+
+/// 事前審査 of every receipt of a UKE file, one receipt at a time so that `progress` is told after
+/// each: the same response as `Engine::check_uke` on the whole file (each receipt through the
+/// core's `checks::uke::check_uke`, a receipt that cannot be checked an `E-UKE-001` finding on it).
+/// A file that is not a readable UKE is SANTEI_PARSE_ERROR naming its line, record and field.
+pub fn check_uke_file(
+    engine: &Engine,
+    file: &UkeFile,
+    mut progress: impl FnMut(usize),
+) -> Result<CheckUkeResponse> {
+    let generation_for = |month: &str| {
+        let first = santei_core::date::parse_iso(&format!("{month}-01"))
+            .filter(|_| month.len() == 7)
+            .ok_or_else(|| {
+                Error::new(
+                    ErrorCode::InvalidRequest,
+                    format!("month: expected a month YYYY-MM, found {month:?}"),
+                )
+            })?;
+        engine.masters().generation_for(first)
+    };
+    let mut receipts: Vec<CheckUkeReceipt> = Vec::with_capacity(file.receipts.len());
+    for (i, receipt) in file.receipts.iter().enumerate() {
+        let one = UkeFile {
+            ir: file.ir.clone(),
+            receipts: vec![receipt.clone()],
+            go: file.go.clone(),
+            eof_mark: file.eof_mark,
+        };
+        let checked = santei_core::checks::uke::check_uke(generation_for, &one)?;
+        receipts.extend(checked.receipts);
+        progress(i + 1);
+    }
+    let sum = |f: fn(&CheckResponse) -> u32| receipts.iter().map(|r| f(&r.check)).sum();
+    Ok(CheckUkeResponse {
+        billing_month: file.ir.seikyu_ym.to_string(),
+        errors: sum(|c| c.errors),
+        warnings: sum(|c| c.warnings),
+        infos: sum(|c| c.infos),
+        receipts,
+    })
+}
+
 fn pad(s: &str, w: usize) -> String {
     let mut out = s.to_string();
     for _ in width(s)..w {
@@ -178,12 +228,30 @@ fn severity_name(s: CheckSeverity) -> &'static str {
 /// One row per finding — claim, line and item numbered from 1, the day of the month, code,
 /// severity, the Japanese message and the data row — then a summary line.
 pub fn render_table(responses: &[CheckResponse]) -> String {
+    let ids: Vec<String> = (1..=responses.len()).map(|n| n.to_string()).collect();
+    let refs: Vec<&CheckResponse> = responses.iter().collect();
+    render_rows(&ids, &refs, &summary(responses))
+}
+
+/// The table of a UKE file: the same columns, the claim named by its レセプト番号 (RE field 2),
+/// and a summary counting receipts.
+pub fn render_uke_table(resp: &CheckUkeResponse) -> String {
+    let ids: Vec<String> = resp
+        .receipts
+        .iter()
+        .map(|r| r.receipt_no.to_string())
+        .collect();
+    let refs: Vec<&CheckResponse> = resp.receipts.iter().map(|r| &r.check).collect();
+    render_rows(&ids, &refs, &summary_of(&refs, "receipt", "receipts"))
+}
+
+fn render_rows(ids: &[String], responses: &[&CheckResponse], summary: &str) -> String {
     let num = |n: Option<usize>| n.map_or("-".to_string(), |n| (n + 1).to_string());
     let mut rows: Vec<[String; 8]> = Vec::new();
-    for (c, r) in responses.iter().enumerate() {
+    for (id, r) in ids.iter().zip(responses) {
         for f in &r.findings {
             rows.push([
-                (c + 1).to_string(),
+                id.clone(),
                 num(f.line),
                 num(f.item),
                 f.day.map_or("-".to_string(), |d| d.to_string()),
@@ -229,12 +297,18 @@ pub fn render_table(responses: &[CheckResponse]) -> String {
             line(&mut o, &cells);
         }
     }
-    let _ = writeln!(o, "{}", summary(responses));
+    let _ = writeln!(o, "{summary}");
     o
 }
 
 /// `3 claims: 2 errors, 1 warning, 0 infos (1 claim with errors)`.
 pub fn summary(responses: &[CheckResponse]) -> String {
+    let refs: Vec<&CheckResponse> = responses.iter().collect();
+    summary_of(&refs, "claim", "claims")
+}
+
+/// The summary line with `one` / `many` naming what was checked (claims, receipts).
+fn summary_of(responses: &[&CheckResponse], one: &str, many: &str) -> String {
     let plural = |n: u64, one: &str, many: &str| {
         if n == 1 {
             format!("{n} {one}")
@@ -246,11 +320,11 @@ pub fn summary(responses: &[CheckResponse]) -> String {
     let with_errors = responses.iter().filter(|r| r.errors > 0).count() as u64;
     format!(
         "{}: {}, {}, {} ({} with errors)",
-        plural(responses.len() as u64, "claim", "claims"),
+        plural(responses.len() as u64, one, many),
         plural(sum(|r| r.errors), "error", "errors"),
         plural(sum(|r| r.warnings), "warning", "warnings"),
         plural(sum(|r| r.infos), "info", "infos"),
-        plural(with_errors, "claim", "claims"),
+        plural(with_errors, one, many),
     )
 }
 
@@ -259,11 +333,21 @@ pub fn summary(responses: &[CheckResponse]) -> String {
 pub enum Progress {
     None,
     Bar(indicatif::ProgressBar),
-    Lines { total: usize, next: usize },
+    Lines {
+        total: usize,
+        next: usize,
+        unit: &'static str,
+    },
 }
 
 impl Progress {
+    /// Progress over `total` claims.
     pub fn new(total: usize) -> Progress {
+        Progress::of(total, "claims")
+    }
+
+    /// Progress over `total` things named `unit` (`claims`, `receipts`).
+    pub fn of(total: usize, unit: &'static str) -> Progress {
         use std::io::IsTerminal;
         if total <= PROGRESS_AFTER {
             return Progress::None;
@@ -273,9 +357,9 @@ impl Progress {
                 Some(total as u64),
                 indicatif::ProgressDrawTarget::stderr(),
             );
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} claims {elapsed}")
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&format!(
+                "{{bar:40}} {{pos}}/{{len}} {unit} {{elapsed}}"
+            )) {
                 bar.set_style(style);
             }
             Progress::Bar(bar)
@@ -283,6 +367,7 @@ impl Progress {
             Progress::Lines {
                 total,
                 next: total.div_ceil(10),
+                unit,
             }
         }
     }
@@ -291,9 +376,9 @@ impl Progress {
         match self {
             Progress::None => {}
             Progress::Bar(bar) => bar.set_position(done as u64),
-            Progress::Lines { total, next } => {
+            Progress::Lines { total, next, unit } => {
                 if done >= *next || done == *total {
-                    eprintln!("santei check: {done}/{total} claims");
+                    eprintln!("santei check: {done}/{total} {unit}");
                     let step = total.div_ceil(10);
                     while *next <= done {
                         *next += step;

@@ -47,10 +47,12 @@ enum Command {
         masters: Option<PathBuf>,
         file: PathBuf,
     },
-    /// 事前審査 of the claims in FILE as billed: one CheckRequest JSON, a JSON array of them, or
-    /// NDJSON (one claim a line); `-` reads standard input. Prints a table (one row per finding:
-    /// claim, line and item numbered from 1, day, code, severity, message, source; then a summary)
-    /// or JSON (an array of CheckResponse). More than 20 claims show progress on standard error.
+    /// 事前審査 of the claims in FILE as billed: one CheckRequest JSON, a JSON array of them,
+    /// NDJSON (one claim a line), or a UKE file (RECEIPTC.UKE, CP932, told by its first record
+    /// `IR,`: each receipt a claim named by its レセプト番号); `-` reads standard input. Prints a
+    /// table (one row per finding: claim, line and item numbered from 1, day, code, severity,
+    /// message, source; then a summary) or JSON (an array of CheckResponse; for a UKE file the
+    /// CheckUkeResponse). More than 20 claims (receipts) show progress on standard error.
     /// Exit code 0: no error-severity finding; 1: some; 2: bad input (naming the claim and field).
     Check {
         /// Master root or one generation folder; default: the bundled 令和6 masters.
@@ -199,7 +201,21 @@ fn run(cli: Cli) -> santei_core::Result<bool> {
             format,
             file,
         } => {
-            let claims = check::parse_claims(&read_input(&file)?)?;
+            let bytes = read_input(&file)?;
+            if check::is_uke(&bytes) {
+                let uke = santei_core::uke::read_uke(&bytes)?;
+                let engine = engine(masters.as_deref())?;
+                let mut progress = check::Progress::of(uke.receipts.len(), "receipts");
+                let result = check::check_uke_file(&engine, &uke, |done| progress.tick(done));
+                progress.finish();
+                let resp = result?;
+                match format {
+                    Format::Json => emit(&(to_pretty(&resp)? + "\n")),
+                    Format::Table => emit(&check::render_uke_table(&resp)),
+                }
+                return Ok(resp.errors == 0);
+            }
+            let claims = check::parse_claims(&bytes)?;
             let engine = engine(masters.as_deref())?;
             let mut progress = check::Progress::new(claims.len());
             let result = check::check_all(&engine, &claims, |done| progress.tick(done));

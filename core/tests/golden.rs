@@ -68,6 +68,20 @@ fn main() {
             "{}: exactly one of expected, expectedSubset, expectedError",
             file.display()
         );
+        let inputs = ["request", "requestText", "requestFile"]
+            .iter()
+            .filter(|k| !v[**k].is_null())
+            .count();
+        assert!(
+            inputs == 1,
+            "{}: exactly one of request, requestText, requestFile",
+            file.display()
+        );
+        assert!(
+            v["requestFile"].is_null() || v["call"] == "checkUke",
+            "{}: requestFile is only for call checkUke",
+            file.display()
+        );
         let text = match (&v["requestText"], &v["request"]) {
             (Value::String(s), _) => s.clone(),
             (_, req) => serde_json::to_string(req).unwrap(),
@@ -88,6 +102,15 @@ fn main() {
             "check" => wire::parse::<santei_core::checks::CheckRequest>(text.as_bytes())
                 .and_then(|r| engine.check(&r))
                 .and_then(|resp| canonical(&resp)),
+            "checkUke" => {
+                // a byte input: the file named by `requestFile` (from the repository root)
+                let name = v["requestFile"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{}: checkUke needs a requestFile", file.display()));
+                let bytes = std::fs::read(root.join(name))
+                    .unwrap_or_else(|e| panic!("{}: {name}: {e}", file.display()));
+                engine.check_uke(&bytes).and_then(|resp| canonical(&resp))
+            }
             "info" => canonical(&engine.info()),
             other => panic!("{}: unknown call {other:?}", file.display()),
         };

@@ -89,3 +89,12 @@ fn check_schemas_are_current() {
         schemars::schema_for!(santei_core::checks::CheckResponse),
     );
 }
+
+#[test]
+fn check_uke_schema_is_current() {
+    // the request is the UKE file's bytes (記録条件仕様), not JSON: only the response has a schema
+    check(
+        "check-uke-response.schema.json",
+        schemars::schema_for!(santei_core::checks::uke::CheckUkeResponse),
+    );
+}

@@ -340,6 +340,33 @@ pub unsafe extern "C" fn santei_check_json(
     json_call(engine, request, request_len, out, out_len, Engine::check)
 }
 
+/// 事前審査 of every receipt of a UKE file (RECEIPTC.UKE, 記録条件仕様 医科). `bytes` is the file as
+/// it is on disk (CP932 text, CRLF or LF, an optional EOF 0x1A) of `len` bytes — not JSON;
+/// `*out` receives the canonical JSON CheckUkeResponse (`billingMonth`, per receipt its
+/// `receiptNo`, the `claim` it was read as and its `check`, and the counts of findings),
+/// released with `santei_buffer_free`. A receipt that cannot be checked (no master generation for
+/// its month, no 算定日) is an `E-UKE-001` finding on it, not a failure; a file that is not a
+/// readable UKE is `SANTEI_PARSE_ERROR`, its message naming the line, record and field.
+#[no_mangle]
+pub unsafe extern "C" fn santei_check_uke_json(
+    engine: *const SanteiEngine,
+    bytes: *const u8,
+    len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            if bytes.is_null() {
+                return Err(invalid("bytes is NULL"));
+            }
+            let file = crate::bytes(bytes, len, "bytes")?;
+            wire::to_canonical_json(&engine.engine.check_uke(file)?)
+        })
+    })
+}
+
 /// What changed in the masters between two dates of service. `request` is UTF-8 JSON
 /// (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
 /// codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

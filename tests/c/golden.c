@@ -122,7 +122,7 @@ static int subset_matches(json_t *expected, json_t *actual, const char *path, ch
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-static void run_vector(const SanteiEngine *engine, const char *path, const char *out_dir) {
+static void run_vector(const SanteiEngine *engine, const char *root, const char *path, const char *out_dir) {
   json_error_t jerr;
   json_t *v = json_load_file(path, 0, &jerr);
   if (!v) { report(path, 0, jerr.text); return; }
@@ -133,6 +133,13 @@ static void run_vector(const SanteiEngine *engine, const char *path, const char 
     json_decref(v);
     return;
   }
+  const char *call = json_string_value(json_object_get(v, "call"));
+  if (!!json_object_get(v, "request") + !!json_object_get(v, "requestText") + !!json_object_get(v, "requestFile") != 1 ||
+      (json_object_get(v, "requestFile") && (call == NULL || strcmp(call, "checkUke") != 0))) {
+    report(id, 0, "exactly one of \"request\", \"requestText\" and \"requestFile\" (only for call \"checkUke\") is required");
+    json_decref(v);
+    return;
+  }
   char *request = NULL;
   const char *text = json_string_value(json_object_get(v, "requestText"));
   if (text) request = strdup(text);
@@ -140,7 +147,6 @@ static void run_vector(const SanteiEngine *engine, const char *path, const char 
 
   uint8_t *out = NULL;
   size_t out_len = 0;
-  const char *call = json_string_value(json_object_get(v, "call"));
   SanteiStatus s;
   if (call == NULL || strcmp(call, "calculate") == 0)
     s = santei_calculate_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
@@ -152,7 +158,22 @@ static void run_vector(const SanteiEngine *engine, const char *path, const char 
     s = santei_calculate_copay_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
   else if (strcmp(call, "check") == 0)
     s = santei_check_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
-  else if (strcmp(call, "info") == 0)
+  else if (strcmp(call, "checkUke") == 0) {
+    /* a byte input: the file named by "requestFile" (from the repository root), passed as-is */
+    const char *name = json_string_value(json_object_get(v, "requestFile"));
+    char file_path[8192];
+    snprintf(file_path, sizeof file_path, "%s/%s", root, name ? name : "");
+    size_t file_len = 0;
+    char *bytes = name ? read_file(file_path, &file_len) : NULL;
+    if (!bytes) {
+      report(id, 0, "checkUke: cannot read requestFile");
+      free(request);
+      json_decref(v);
+      return;
+    }
+    s = santei_check_uke_json(engine, (const uint8_t *)bytes, file_len, &out, &out_len);
+    free(bytes);
+  } else if (strcmp(call, "info") == 0)
     s = santei_engine_info_json(engine, &out, &out_len);
   else {
     report(id, 0, "unknown call");
@@ -217,6 +238,17 @@ static void abi_checks(const char *root, const SanteiEngine *engine) {
   report("c-check-null-engine", s == SANTEI_INVALID_ARGUMENT && out == NULL && out_len == 0, status_name(s));
   s = santei_check_json(engine, NULL, 0, &out, &out_len);
   report("c-check-null-request", s == SANTEI_INVALID_ARGUMENT && out == NULL, status_name(s));
+  s = santei_check_uke_json(NULL, (const uint8_t *)"IR,", 3, &out, &out_len);
+  report("c-check-uke-null-engine", s == SANTEI_INVALID_ARGUMENT && out == NULL && out_len == 0, status_name(s));
+  s = santei_check_uke_json(engine, NULL, 0, &out, &out_len);
+  report("c-check-uke-null-bytes", s == SANTEI_INVALID_ARGUMENT && out == NULL, status_name(s));
+  s = santei_check_uke_json(engine, (const uint8_t *)"IR,", 3, NULL, &out_len);
+  report("c-check-uke-null-out", s == SANTEI_INVALID_ARGUMENT, status_name(s));
+  /* CP932 bytes are not UTF-8 and that is fine: the call takes the file's bytes, not text */
+  const uint8_t sjis[] = {'I', 'R', ',', 0x83, 0x54};
+  s = santei_check_uke_json(engine, sjis, sizeof sjis, &out, &out_len);
+  report("c-check-uke-not-utf8", s == SANTEI_PARSE_ERROR && out == NULL && strstr(santei_last_error_message(), "UTF-8") == NULL,
+         santei_last_error_message());
   const uint8_t bad[] = {'{', 0xff, '}'};
   s = santei_calculate_json(engine, bad, sizeof bad, &out, &out_len);
   report("c-invalid-utf8", s == SANTEI_INVALID_ARGUMENT && strstr(santei_last_error_message(), "UTF-8") != NULL, status_name(s));
@@ -268,7 +300,7 @@ int main(int argc, char **argv) {
   collect(vectors, &paths, &n, &cap);
   qsort(paths, n, sizeof(char *), cmp_str);
   for (size_t i = 0; i < n; i++) {
-    run_vector(engine, paths[i], out_dir);
+    run_vector(engine, root, paths[i], out_dir);
     free(paths[i]);
   }
   free(paths);

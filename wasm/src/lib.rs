@@ -76,6 +76,20 @@ fn file_bytes(name: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
     ))
 }
 
+/// The bytes of a UKE file: a `Uint8Array` or an `ArrayBuffer` (text is refused: the file is CP932).
+fn uke_bytes(method: &str, value: JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
+        return Ok(Uint8Array::new(buffer).to_vec());
+    }
+    Err(fail(
+        ErrorCode::InvalidArgument,
+        format!("{method}: expected the UKE file's bytes as a Uint8Array"),
+    ))
+}
+
 /// A loaded set of 基本マスター generations and the calculation entry points.
 #[wasm_bindgen]
 pub struct Engine {
@@ -160,6 +174,24 @@ impl Engine {
     #[wasm_bindgen(js_name = checkJson)]
     pub fn check_json(&self, text: JsValue) -> Result<String, JsValue> {
         self.text_call(text, "checkJson", CoreEngine::check)
+    }
+
+    /// 事前審査 of every receipt of a UKE file (RECEIPTC.UKE as bytes: a `Uint8Array` — a Node
+    /// `Buffer` is one — or an `ArrayBuffer`), a `CheckUkeResponse` object out. A file that is not
+    /// a readable UKE throws `SANTEI_PARSE_ERROR`.
+    #[wasm_bindgen(js_name = checkUke)]
+    pub fn check_uke(&self, bytes: JsValue) -> Result<JsValue, JsValue> {
+        let bytes = uke_bytes("checkUke", bytes)?;
+        let resp = self.inner.check_uke(&bytes).map_err(|e| js_error(&e))?;
+        to_js(&resp, "response")
+    }
+
+    /// The same as `checkUke` with canonical JSON text out.
+    #[wasm_bindgen(js_name = checkUkeJson)]
+    pub fn check_uke_json(&self, bytes: JsValue) -> Result<String, JsValue> {
+        let bytes = uke_bytes("checkUkeJson", bytes)?;
+        let resp = self.inner.check_uke(&bytes).map_err(|e| js_error(&e))?;
+        canonical_text(&resp)
     }
 
     /// What changed in the masters between two dates: a `DiffRequest` object in, a

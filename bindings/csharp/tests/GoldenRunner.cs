@@ -2,8 +2,9 @@
 // the P/Invoke binding against the bundled masters, compared as canonical JSON; outputs go to
 // tests/out/csharp/. A vector's "call" picks the entry point: "calculate" (the default) runs
 // CalculateJson, "calculateMonth" runs CalculateMonthJson, "calculateCopay" runs
-// CalculateCopayJson, "check" runs CheckJson, "diffMasters" runs DiffMastersJson, "info" runs
-// InfoJson (its request is not sent); any other call fails the vector. "expectedSubset" checks only the keys it names. Then a
+// CalculateCopayJson, "check" runs CheckJson, "checkUke" runs CheckUkeJson on the bytes of the
+// vector's "requestFile" (a path from the repository root), "diffMasters" runs DiffMastersJson,
+// "info" runs InfoJson (its request is not sent); any other call fails the vector. "expectedSubset" checks only the keys it names. Then a
 // few binding checks (FromFiles, master/parse errors, version, info shape, null arguments, Dispose).
 //
 // Usage: mono GoldenRunner.exe [--root <repo>] [filter]
@@ -101,7 +102,7 @@ namespace Santei.Tests
                     {
                         firstRequest = v.RequestText;
                     }
-                    RunVector(engine, v, outDir);
+                    RunVector(engine, v, root, outDir);
                 }
 
                 if (firstRequest != null)
@@ -114,6 +115,9 @@ namespace Santei.Tests
                 ExpectParseError("csharp-copay-parse-error", engine.CalculateCopayJson);
                 ExpectParseError("csharp-check-parse-error", engine.CheckJson);
                 ExpectParseError("csharp-diff-parse-error", engine.DiffMastersJson);
+                // CheckUkeJson takes the file's bytes: text that is not a UKE file, and no bytes at all
+                ExpectParseError("csharp-check-uke-parse-error", text => engine.CheckUkeJson(Encoding.ASCII.GetBytes(text)));
+                ExpectParseError("csharp-check-uke-empty", text => engine.CheckUkeJson(new byte[0]));
                 CheckVersion();
                 CheckInfo(engine);
                 CheckNullArguments(engine);
@@ -135,6 +139,7 @@ namespace Santei.Tests
         private const string CallCalculateMonth = "calculateMonth";
         private const string CallCalculateCopay = "calculateCopay";
         private const string CallCheck = "check";
+        private const string CallCheckUke = "checkUke";
         private const string CallDiffMasters = "diffMasters";
         private const string CallInfo = "info";
 
@@ -143,6 +148,7 @@ namespace Santei.Tests
             public string Id;
             public string Call;           // "calculate" when absent; checked in RunVector
             public string RequestText;    // what goes to CalculateJson / CalculateMonthJson / … (not sent for info)
+            public string RequestFile;    // checkUke: the input file, a path from the repository root
             public object Expected;       // a parsed response, or null
             public object ExpectedSubset; // a parsed part of the response ("expectedSubset"), or null
             public string ExpectedError;  // a status name, or null
@@ -174,12 +180,21 @@ namespace Santei.Tests
                 {
                     v.Call = CallCalculate;
                 }
-                bool hasRequest = o.Has("request"), hasText = o.Has("requestText");
-                if (hasRequest == hasText)
+                bool hasRequest = o.Has("request"), hasText = o.Has("requestText"), hasFile = o.Has("requestFile");
+                if ((hasRequest ? 1 : 0) + (hasText ? 1 : 0) + (hasFile ? 1 : 0) != 1)
                 {
-                    throw new JsonException("exactly one of \"request\" and \"requestText\" is required");
+                    throw new JsonException(
+                        "exactly one of \"request\", \"requestText\" and \"requestFile\" is required");
                 }
-                if (hasText)
+                if (hasFile)
+                {
+                    v.RequestFile = o.Get("requestFile") as string;
+                    if (string.IsNullOrEmpty(v.RequestFile))
+                    {
+                        throw new JsonException("\"requestFile\" must be a non-empty string");
+                    }
+                }
+                else if (hasText)
                 {
                     v.RequestText = o.Get("requestText") as string;
                     if (v.RequestText == null)
@@ -218,10 +233,25 @@ namespace Santei.Tests
             }
         }
 
-        private static void RunVector(Engine engine, Vector v, string outDir)
+        private static void RunVector(Engine engine, Vector v, string root, string outDir)
         {
             Func<string, string> call;
-            if (v.Call == CallCalculate)
+            if (v.RequestFile != null && v.Call != CallCheckUke)
+            {
+                Fail(v.Id, "\"requestFile\" is only for call \"checkUke\"");
+                return;
+            }
+            if (v.Call == CallCheckUke)
+            {
+                if (v.RequestFile == null)
+                {
+                    Fail(v.Id, "call \"checkUke\" needs a \"requestFile\"");
+                    return;
+                }
+                byte[] uke = File.ReadAllBytes(Path.Combine(root, v.RequestFile));
+                call = delegate { return engine.CheckUkeJson(uke); };
+            }
+            else if (v.Call == CallCalculate)
             {
                 call = engine.CalculateJson;
             }
@@ -248,7 +278,7 @@ namespace Santei.Tests
             else
             {
                 Fail(v.Id, "unknown call " + Json.Quote(v.Call)
-                    + " (expected \"calculate\", \"calculateMonth\", \"calculateCopay\", \"check\", \"diffMasters\" or \"info\")");
+                    + " (expected \"calculate\", \"calculateMonth\", \"calculateCopay\", \"check\", \"checkUke\", \"diffMasters\" or \"info\")");
                 return;
             }
             string actual;
@@ -639,6 +669,7 @@ namespace Santei.Tests
             ExpectNull(problems, "CalculateMonthJson(null)", () => engine.CalculateMonthJson(null));
             ExpectNull(problems, "CalculateCopayJson(null)", () => engine.CalculateCopayJson(null));
             ExpectNull(problems, "CheckJson(null)", () => engine.CheckJson(null));
+            ExpectNull(problems, "CheckUkeJson(null)", () => engine.CheckUkeJson(null));
             ExpectNull(problems, "DiffMastersJson(null)", () => engine.DiffMastersJson(null));
             Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
         }
@@ -661,6 +692,7 @@ namespace Santei.Tests
                 ExpectDisposed(problems, "CalculateMonthJson", () => engine.CalculateMonthJson("{}"));
                 ExpectDisposed(problems, "CalculateCopayJson", () => engine.CalculateCopayJson("{}"));
                 ExpectDisposed(problems, "CheckJson", () => engine.CheckJson("{}"));
+                ExpectDisposed(problems, "CheckUkeJson", () => engine.CheckUkeJson(new byte[] { 0x49, 0x52, 0x2c }));
                 ExpectDisposed(problems, "DiffMastersJson", () => engine.DiffMastersJson("{}"));
                 ExpectDisposed(problems, "InfoJson", () => engine.InfoJson());
                 Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));

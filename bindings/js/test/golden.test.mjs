@@ -5,7 +5,8 @@
 // Each vector's `call` picks the entry point (absent = "calculate"): `request` goes to
 // calculate / calculateMonth / calculateCopay / check / diffMasters as a plain object,
 // `requestText` to calculateJson / calculateMonthJson / calculateCopayJson / checkJson /
-// diffMastersJson as-is; `info` sends
+// diffMastersJson as-is; `requestFile` (a path from the repository root, call "checkUke") is read
+// as bytes and sent to checkUkeJson — and checkUke, whose object must agree; `info` sends
 // nothing. An unknown call fails the vector. `expectedSubset` checks only the keys it names.
 //
 // Plus a few checks of the package surface: error objects and codes, master errors, version,
@@ -215,6 +216,14 @@ const calls = {
   info: {
     object: (eng) => eng.info(),
   },
+  checkUke: {
+    // a byte input: the text call gives the output, the object call must agree with it
+    file: (eng, bytes) => {
+      const text = eng.checkUkeJson(bytes);
+      assert.equal(canonical(eng.checkUke(bytes)), text, "checkUke and checkUkeJson agree");
+      return text;
+    },
+  },
 };
 
 /**
@@ -253,6 +262,16 @@ function runVector(eng, { rel, obj, raw }) {
   if (byText && entry.text === undefined) {
     throw new assert.AssertionError({ message: `${rel}: call ${call} takes no requestText` });
   }
+  const inputs = ["request", "requestText", "requestFile"].filter((k) => Object.hasOwn(obj, k)).length;
+  if (inputs !== 1) {
+    throw new assert.AssertionError({ message: `${rel}: exactly one of "request", "requestText" and "requestFile" is required` });
+  }
+  const byFile = typeof obj.requestFile === "string";
+  if (byFile !== (entry.file !== undefined)) {
+    throw new assert.AssertionError({
+      message: `${rel}: ${byFile ? `call ${call} takes no requestFile` : `call ${call} needs a requestFile`}`,
+    });
+  }
   const expected = raw.get("expected");
   const expectedSubset = raw.get("expectedSubset");
   const expectedCode = obj.expectedError?.code;
@@ -265,7 +284,11 @@ function runVector(eng, { rel, obj, raw }) {
   let actual;
   let code;
   try {
-    actual = byText ? entry.text(eng, obj.requestText) : canonical(entry.object(eng, obj.request));
+    actual = byFile
+      ? entry.file(eng, readFileSync(join(repo, obj.requestFile)))
+      : byText
+        ? entry.text(eng, obj.requestText)
+        : canonical(entry.object(eng, obj.request));
   } catch (e) {
     if (!(e instanceof Error)) throw new assert.AssertionError({ message: `thrown value is not an Error: ${String(e)}` });
     if (typeof e.code !== "string") throw e; // not a santei error: report it as it is
@@ -559,6 +582,45 @@ test("checkJson('{') and bad claims throw", () => {
   throwsCode(() => engine.check({ ...v.obj.request, month: "2024-13" }), "SANTEI_INVALID_REQUEST");
 });
 
+test("checkUke() takes the UKE file's bytes (Buffer, Uint8Array, ArrayBuffer)", () => {
+  const bytes = readFileSync(join(repo, "tests", "uke", "check-2024-06.UKE"));
+  const text = engine.checkUkeJson(bytes);
+  assert.equal(text, canonical(JSON.parse(text)), "checkUkeJson returns canonical JSON");
+  const copy = new Uint8Array(bytes); // a plain Uint8Array, not a Buffer
+  assert.equal(engine.checkUkeJson(copy), text);
+  assert.equal(engine.checkUkeJson(copy.buffer), text, "an ArrayBuffer");
+  const object = engine.checkUke(copy);
+  assert.equal(Object.getPrototypeOf(object), Object.prototype, "a plain object, not a Map");
+  assert.equal(object.billingMonth, "2024-07");
+  assert.deepEqual(object.receipts.map((r) => r.receiptNo), [1, 2]);
+  assert.equal(object.receipts[1].check.errors, 2);
+  assert.equal(object.errors, 2);
+});
+
+test("checkUke()'s response has the keys of schema/check-uke-response.schema.json", () => {
+  const schema = JSON.parse(readFileSync(join(repo, "schema", "check-uke-response.schema.json"), "utf8"));
+  const object = engine.checkUke(readFileSync(join(repo, "tests", "uke", "check-2024-06.UKE")));
+  const keys = (o) => Object.keys(o).sort();
+  assert.deepEqual(keys(object), [...schema.required].sort());
+  assert.deepEqual(keys(schema.properties), [...schema.required].sort(), "every property is required");
+  const receipt = schema.$defs.CheckUkeReceipt;
+  for (const r of object.receipts) assert.deepEqual(keys(r), [...receipt.required].sort());
+  assert.deepEqual(keys(receipt.properties), [...receipt.required].sort());
+});
+
+test("checkUke() of what is not a UKE file throws", () => {
+  throwsCode(() => engine.checkUkeJson(new TextEncoder().encode("{not json")), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.checkUke(new Uint8Array(0)), "SANTEI_PARSE_ERROR");
+  const err = throwsCode(
+    () => engine.checkUke(readFileSync(join(repo, "tests", "uke", "broken-points.UKE"))),
+    "SANTEI_PARSE_ERROR",
+  );
+  assert.match(err.message, /line 5/, "the message names the line");
+  // the file's bytes, never text: a string would hide the CP932 encoding
+  throwsCode(() => engine.checkUkeJson("IR,1,13,1,1234567"), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => engine.checkUke({}), "SANTEI_INVALID_ARGUMENT");
+});
+
 test("calculate() and calculateJson() agree", () => {
   const v = vectors.find((x) => x.obj.request && x.obj.expected);
   assert.ok(v, "a success vector");
@@ -629,11 +691,12 @@ test("the web build (initSync in Node) runs vectors of every call", async () => 
     const month = vectors.find((x) => x.obj.call === "calculateMonth" && x.obj.expected);
     const copay = vectors.find((x) => x.obj.call === "calculateCopay" && x.obj.expectedSubset);
     const claim = vectors.find((x) => x.obj.call === "check" && x.obj.expectedSubset);
+    const uke = vectors.find((x) => x.obj.call === "checkUke" && x.obj.expectedSubset);
     assert.ok(
-      success && failure && diff && info && month && copay && claim,
-      "a success, an error, a diffMasters, an info, a month, a copay and a check vector",
+      success && failure && diff && info && month && copay && claim && uke,
+      "a success, an error, a diffMasters, an info, a month, a copay, a check and a checkUke vector",
     );
-    for (const v of [success, failure, diff, info, month, copay, claim]) {
+    for (const v of [success, failure, diff, info, month, copay, claim, uke]) {
       const { actual, check } = runVector(webEngine, v);
       check();
       // Byte-identical to what the Node.js build gives.

@@ -7,6 +7,8 @@ import type {
   CheckRequest,
   CheckResponse,
   CheckSeverity,
+  CheckUkeReceipt,
+  CheckUkeResponse,
   ClaimItem,
   ClaimLine,
   CopayPart,
@@ -232,6 +234,31 @@ engine.check(monthMin);
 // @ts-expect-error: checkJson takes text
 engine.checkJson(checkReq);
 void [checkNoLines, lineDayNumbers, claimQtyNumber, fatal, nullLine, checkServiceDate];
+
+// 事前審査 of a UKE file: its bytes in
+const ukeBytes = new Uint8Array([0x49, 0x52, 0x2c]);
+const uke: CheckUkeResponse = engine.checkUke(ukeBytes);
+const ukeFromBuffer: CheckUkeResponse = engine.checkUke(ukeBytes.buffer);
+const ukeReceipt: CheckUkeReceipt = uke.receipts[0];
+const ukeReceiptNo: number = ukeReceipt.receiptNo;
+const ukeClaim: CheckRequest = ukeReceipt.claim;
+const ukeCheck: CheckResponse = ukeReceipt.check;
+const ukeCounts: number = uke.errors + uke.warnings + uke.infos;
+const ukeMonth: string = uke.billingMonth;
+const ukeText: string = engine.checkUkeJson(ukeBytes);
+void [ukeFromBuffer, ukeReceiptNo, ukeClaim.lines[0].days, ukeCheck.findings, ukeCounts, ukeMonth, ukeText];
+// The keys are exactly those of schema/check-uke-response.schema.json (all required there).
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ukeKeys: Exactly<keyof CheckUkeResponse, "billingMonth" | "receipts" | "errors" | "warnings" | "infos"> = true;
+const ukeReceiptKeys: Exactly<keyof CheckUkeReceipt, "receiptNo" | "claim" | "check"> = true;
+void [ukeKeys, ukeReceiptKeys];
+// @ts-expect-error: checkUke takes the file's bytes, not text (the file is CP932)
+engine.checkUke("IR,1,13,1,1234567");
+// @ts-expect-error: checkUkeJson takes bytes too
+engine.checkUkeJson("IR,1,13,1,1234567");
+// @ts-expect-error: the receipt number is a number
+const ukeNoText: CheckUkeReceipt = { ...ukeReceipt, receiptNo: "1" };
+void ukeNoText;
 
 // @ts-expect-error: the constructor is private; use Engine.fromFiles
 new Engine();

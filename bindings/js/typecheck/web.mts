@@ -5,6 +5,7 @@ import init, {
   initSync,
   type CheckRequest,
   type CheckResponse,
+  type CheckUkeResponse,
   type CopayRequest,
   type CopayResponse,
   type DiffRequest,
@@ -51,6 +52,9 @@ const checkReq: CheckRequest = {
 const checked: CheckResponse = engine.check(checkReq);
 const checkText: string = engine.checkJson(JSON.stringify(checkReq));
 void [checked.errors, checked.findings[0]?.messageJa, checkText];
+const uke: CheckUkeResponse = engine.checkUke(new Uint8Array(0));
+const ukeText: string = engine.checkUkeJson(new Uint8Array(0));
+void [uke.receipts[0]?.check.errors, ukeText];
 
 // @ts-expect-error: the web build's diffMastersJson takes text, too
 engine.diffMastersJson(req);
@@ -60,3 +64,5 @@ engine.calculateMonthJson(monthReq);
 engine.calculateCopayJson(copayReq);
 // @ts-expect-error: the web build's checkJson takes text, too
 engine.checkJson(checkReq);
+// @ts-expect-error: the web build's checkUke takes bytes, too
+engine.checkUke("IR,");

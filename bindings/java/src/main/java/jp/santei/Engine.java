@@ -20,6 +20,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *     String monthJson = engine.calculateMonthJson(monthRequestJson);
  *     String copayJson = engine.calculateCopayJson(copayRequestJson);
  *     String checkJson = engine.checkJson(checkRequestJson);
+ *     String ukeJson = engine.checkUkeJson(Files.readAllBytes(Path.of("RECEIPTC.UKE")));
  *     String diffJson = engine.diffMastersJson("{\"from\":\"2024-09-30\",\"to\":\"2024-10-01\"}");
  * }
  * }</pre>
@@ -170,6 +171,26 @@ public final class Engine implements AutoCloseable {
      */
     public String checkJson(String requestJson) {
         return callJson(requestJson, lib::santei_check_json);
+    }
+
+    /**
+     * 事前審査 of every receipt of a UKE file ({@code santei_check_uke_json}): {@code uke} is the
+     * RECEIPTC.UKE file's bytes as they are on disk (記録条件仕様 医科, CP932 text — not JSON, not a
+     * String); the result is the CheckUkeResponse as canonical JSON (compact, keys sorted):
+     * {@code billingMonth}, per receipt its {@code receiptNo}, the {@code claim} it was read as and
+     * its {@code check}, and the counts of findings. A receipt that cannot be checked (no master
+     * generation for its month) is an {@code E-UKE-001} finding on it, not an exception.
+     *
+     * @throws SanteiException {@code SANTEI_PARSE_ERROR} for a file that is not a readable UKE (the
+     *                         message names the line, record and field)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String checkUkeJson(byte[] uke) {
+        Objects.requireNonNull(uke, "uke");
+        byte[] bytes = NativeSupport.nonEmpty(uke);
+        SanteiLibrary.SizeT len = new SanteiLibrary.SizeT(uke.length);
+        return withHandle(h -> NativeSupport.callForString(lib,
+                (out, outLen) -> lib.santei_check_uke_json(h, bytes, len, out, outLen)));
     }
 
     /**

@@ -71,6 +71,9 @@ interface SanteiLibrary extends Library {
     int santei_check_json(Pointer engine, byte[] request, SizeT requestLen,
                           PointerByReference out, SizeTByReference outLen);
 
+    int santei_check_uke_json(Pointer engine, byte[] bytes, SizeT len,
+                              PointerByReference out, SizeTByReference outLen);
+
     int santei_diff_masters_json(Pointer engine, byte[] request, SizeT requestLen,
                                  PointerByReference out, SizeTByReference outLen);
 

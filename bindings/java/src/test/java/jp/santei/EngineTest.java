@@ -266,6 +266,27 @@ class EngineTest {
     }
 
     @Test
+    void checkUkeTakesTheFileBytes() throws IOException {
+        byte[] uke = Files.readAllBytes(TestPaths.repoRoot().resolve("tests/uke/check-2024-06.UKE"));
+        String out = engine.checkUkeJson(uke);
+        assertEquals(CanonicalJson.canonical(CanonicalJson.parse(out)), out, "already canonical");
+        JsonNode checked = CanonicalJson.parse(out);
+        assertEquals("2024-07", checked.path("billingMonth").asText());
+        assertEquals(2, checked.path("receipts").size(), out);
+        assertEquals(2, checked.path("receipts").get(1).path("receiptNo").asInt(), out);
+        assertEquals(2, checked.path("errors").asInt(), out);
+    }
+
+    @Test
+    void checkUkeOfWhatIsNotAUkeFileIsAParseError() {
+        for (byte[] bytes : new byte[][] {"{not json".getBytes(StandardCharsets.US_ASCII), new byte[0]}) {
+            SanteiException e = assertThrows(SanteiException.class, () -> engine.checkUkeJson(bytes));
+            assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
+            assertFalse(e.getMessage().isEmpty());
+        }
+    }
+
+    @Test
     void diffMastersNotJsonIsAParseError() {
         SanteiException e = assertNotJsonIsAParseError(engine::diffMastersJson);
         assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
@@ -306,6 +327,7 @@ class EngineTest {
         assertThrows(NullPointerException.class, () -> engine.calculateMonthJson(null));
         assertThrows(NullPointerException.class, () -> engine.calculateCopayJson(null));
         assertThrows(NullPointerException.class, () -> engine.checkJson(null));
+        assertThrows(NullPointerException.class, () -> engine.checkUkeJson(null));
         assertThrows(NullPointerException.class, () -> engine.diffMastersJson(null));
         assertThrows(NullPointerException.class, () -> Engine.fromDirectory(null));
         assertThrows(NullPointerException.class, () -> Engine.fromFiles(null));
@@ -332,6 +354,7 @@ class EngineTest {
         assertThrows(IllegalStateException.class, () -> e.calculateMonthJson(monthRequest));
         assertThrows(IllegalStateException.class, () -> e.calculateCopayJson("{not json"));
         assertThrows(IllegalStateException.class, () -> e.checkJson("{not json"));
+        assertThrows(IllegalStateException.class, () -> e.checkUkeJson(new byte[] {'I', 'R', ','}));
         assertThrows(IllegalStateException.class, e::infoJson);
         assertThrows(IllegalStateException.class, () -> e.diffMastersJson("{not json"));
         assertThrows(NullPointerException.class, () -> e.calculateJson(null));

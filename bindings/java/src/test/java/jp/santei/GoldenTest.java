@@ -25,7 +25,9 @@ import org.junit.jupiter.api.TestFactory;
  * order, against the bundled masters through libsantei.so; one dynamic test per vector named by its
  * id; {@code call} picks the entry point ({@code calculate} = {@link Engine#calculateJson},
  * {@code calculateMonth} = {@link Engine#calculateMonthJson}, {@code calculateCopay} =
- * {@link Engine#calculateCopayJson}, {@code check} = {@link Engine#checkJson}, {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
+ * {@link Engine#calculateCopayJson}, {@code check} = {@link Engine#checkJson}, {@code checkUke} =
+ * {@link Engine#checkUkeJson} on the bytes of the vector's {@code requestFile} (a path from the
+ * repository root), {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
  * with the request unsent; absent = calculate, anything else fails the test); {@code expectedSubset}
  * checks only the keys it names; canonical outputs
  * written to tests/out/java/&lt;id&gt;.json. Set {@code -Dsantei.golden.filter=x} to run only the
@@ -116,6 +118,21 @@ class GoldenTest {
                 return engine::calculateCopayJson;
             case "check":
                 return engine::checkJson;
+            case "checkUke": {
+                // a byte input: the file named by requestFile, passed as it is on disk
+                JsonNode file = vector.get("requestFile");
+                if (file == null || !file.isTextual()) {
+                    throw new AssertionError("call checkUke needs a requestFile");
+                }
+                Path path = TestPaths.repoRoot().resolve(file.textValue());
+                return request -> {
+                    try {
+                        return engine.checkUkeJson(Files.readAllBytes(path));
+                    } catch (IOException e) {
+                        throw new AssertionError(path + ": " + e.getMessage(), e);
+                    }
+                };
+            }
             case "diffMasters":
                 return engine::diffMastersJson;
             case "info":
@@ -161,6 +178,14 @@ class GoldenTest {
 
     private static void run(String id, JsonNode vector) throws IOException {
         Call entry = entryPoint(vector); // an unknown call fails before anything is written
+        int inputs = (vector.has("request") ? 1 : 0) + (vector.has("requestText") ? 1 : 0)
+                + (vector.has("requestFile") ? 1 : 0);
+        if (inputs != 1) {
+            throw new AssertionError("exactly one of \"request\", \"requestText\" and \"requestFile\" is required");
+        }
+        if (vector.has("requestFile") && !"checkUke".equals(vector.path("call").asText())) {
+            throw new AssertionError("\"requestFile\" is only for call \"checkUke\"");
+        }
         JsonNode requestText = vector.get("requestText");
         JsonNode request = vector.get("request");
         String text = requestText != null && requestText.isTextual()
