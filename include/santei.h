@@ -195,6 +195,36 @@ enum SanteiStatus santei_check_uke_json(const struct SanteiEngine *engine,
                                         size_t *out_len);
 
 /**
+ * A UKE file (RECEIPTC.UKE, 記録条件仕様 医科) read into its records. `bytes` is the file as it is
+ * on disk (CP932 text, CRLF or LF, an optional EOF 0x1A) of `len` bytes — not JSON; `*out`
+ * receives the canonical JSON UkeFile (`ir`, `receipts`: `{re, records}` with each record tagged
+ * by `record`: "HO", "SI", …, `go`, `eofMark`; schema/uke-file.schema.json), released with
+ * `santei_buffer_free`. A file that is not a readable UKE is `SANTEI_PARSE_ERROR`, its message
+ * naming the line, record and field. The engine's masters are not consulted; it is taken so every
+ * call of the ABI has the same shape.
+ */
+enum SanteiStatus santei_read_uke_json(const struct SanteiEngine *engine,
+                                       const uint8_t *bytes,
+                                       size_t len,
+                                       uint8_t **out,
+                                       size_t *out_len);
+
+/**
+ * A UKE file written from its records: `json` is a UkeFile as UTF-8 JSON of `json_len` bytes
+ * (what `santei_read_uke_json` returns, edited or not); `*out` receives the file's exact bytes —
+ * CP932 text, not NUL-terminated, CRLF after every record and the EOF code 0x1A when `eofMark`
+ * is true or absent — released with `santei_buffer_free`. Reading a file and writing its JSON back
+ * gives the same bytes. JSON that is not a UkeFile is `SANTEI_PARSE_ERROR`; a value the file
+ * cannot hold (a character CP932 cannot encode, a comma in a text, a number wider than its
+ * field) is `SANTEI_INVALID_REQUEST`, its message naming the output line, record and field.
+ */
+enum SanteiStatus santei_write_uke(const struct SanteiEngine *engine,
+                                   const uint8_t *json,
+                                   size_t json_len,
+                                   uint8_t **out,
+                                   size_t *out_len);
+
+/**
  * What changed in the masters between two dates of service. `request` is UTF-8 JSON
  * (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
  * codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

@@ -271,6 +271,46 @@ namespace Santei
         }
 
         /// <summary>
+        /// A UKE file (RECEIPTC.UKE, 記録条件仕様 医科) read into its records: the file's bytes as
+        /// they are on disk (CP932 text — not JSON, not a string) in, the canonical UkeFile JSON out
+        /// (<c>ir</c>, <c>receipts</c>: <c>{re, records}</c> with each record tagged by
+        /// <c>record</c>, <c>go</c>, <c>eofMark</c>; schema/uke-file.schema.json). A file that is not
+        /// a readable UKE is a <see cref="SanteiException"/> with <c>SANTEI_PARSE_ERROR</c> naming
+        /// its line, record and field.
+        /// </summary>
+        public string ReadUkeJson(byte[] uke)
+        {
+            if (uke == null)
+            {
+                throw new ArgumentNullException("uke");
+            }
+            ThrowIfDisposed();
+            return CallBytes(uke, Native.ReadUkeJson);
+        }
+
+        /// <summary>
+        /// A UKE file written from its records: UkeFile JSON in (what <see cref="ReadUkeJson"/>
+        /// returns, edited or not), the file's exact bytes out (CP932, CRLF, the EOF code 0x1A when
+        /// <c>eofMark</c>). Reading a file and writing its JSON back gives the same bytes. JSON that
+        /// is not a UkeFile is <c>SANTEI_PARSE_ERROR</c>; a value the file cannot hold (a character
+        /// CP932 cannot encode, …) is <c>SANTEI_INVALID_REQUEST</c> naming the line, record and field.
+        /// </summary>
+        public byte[] WriteUke(string json)
+        {
+            if (json == null)
+            {
+                throw new ArgumentNullException("json");
+            }
+            ThrowIfDisposed();
+            byte[] request = Native.Utf8Bytes(json, "json");
+            IntPtr buffer;
+            UIntPtr length;
+            SanteiStatus status = Native.santei_write_uke(
+                handle, Native.NonNull(request), (UIntPtr)request.Length, out buffer, out length);
+            return Native.TakeBytes(status, buffer, length);
+        }
+
+        /// <summary>
         /// What changed in the masters between two dates of service: request JSON in
         /// (<c>{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}</c>;
         /// kinds and codes optional), canonical response JSON out.
@@ -408,6 +448,14 @@ namespace Santei
         internal static extern SanteiStatus santei_check_uke_json(
             EngineHandle engine, [In] byte[] bytes, UIntPtr len, out IntPtr output, out UIntPtr outputLen);
 
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern SanteiStatus santei_read_uke_json(
+            EngineHandle engine, [In] byte[] bytes, UIntPtr len, out IntPtr output, out UIntPtr outputLen);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern SanteiStatus santei_write_uke(
+            EngineHandle engine, [In] byte[] json, UIntPtr jsonLen, out IntPtr output, out UIntPtr outputLen);
+
         /// <summary>The signature shared by the JSON calls (request bytes in, owned buffer out).</summary>
         internal delegate SanteiStatus JsonCall(
             EngineHandle engine, byte[] request, UIntPtr requestLen, out IntPtr output, out UIntPtr outputLen);
@@ -418,6 +466,7 @@ namespace Santei
         internal static readonly JsonCall CalculateCopayJson = santei_calculate_copay_json;
         internal static readonly JsonCall CheckJson = santei_check_json;
         internal static readonly JsonCall CheckUkeJson = santei_check_uke_json;
+        internal static readonly JsonCall ReadUkeJson = santei_read_uke_json;
         internal static readonly JsonCall DiffMastersJson = santei_diff_masters_json;
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -479,12 +528,18 @@ namespace Santei
         /// <summary>Copies an output buffer into a string and always releases it.</summary>
         internal static string TakeBuffer(SanteiStatus status, IntPtr buffer, UIntPtr length)
         {
+            return StrictUtf8.GetString(TakeBytes(status, buffer, length));
+        }
+
+        /// <summary>Copies an output buffer (bytes, e.g. a UKE file) and always releases it.</summary>
+        internal static byte[] TakeBytes(SanteiStatus status, IntPtr buffer, UIntPtr length)
+        {
             try
             {
                 Check(status, null);
                 if (buffer == IntPtr.Zero)
                 {
-                    return "";
+                    return new byte[0];
                 }
                 ulong n = length.ToUInt64();
                 if (n > int.MaxValue)
@@ -493,7 +548,7 @@ namespace Santei
                 }
                 var bytes = new byte[(int)n];
                 Marshal.Copy(buffer, bytes, 0, (int)n);
-                return StrictUtf8.GetString(bytes);
+                return bytes;
             }
             finally
             {

@@ -1,9 +1,10 @@
 // Types of the web build of `santei` (the "browser" / "default" export condition and
 // `santei/web`): the same API and types as the Node.js build (santei.d.ts: Engine with
 // calculate / calculateJson / calculateMonth / calculateMonthJson / calculateCopay /
-// calculateCopayJson / check / checkJson / checkUke / checkUkeJson / diffMasters / diffMastersJson /
-// info, CalcRequest, MonthRequest, CopayRequest, CheckRequest, CheckUkeResponse, DiffRequest,
-// EngineInfo, …, re-exported below), plus the wasm loaders.
+// calculateCopayJson / check / checkJson / checkUke / checkUkeJson / readUke / readUkeJson /
+// writeUke / writeUkeJson / diffMasters / diffMastersJson / info, CalcRequest, MonthRequest,
+// CopayRequest, CheckRequest, CheckUkeResponse, UkeFile, DiffRequest, EngineInfo, …, re-exported
+// below), plus the wasm loaders.
 // Call `await init()` (fetches santei_bg.wasm next to the module) or `initSync({ module: bytes })`
 // once before using Engine.
 

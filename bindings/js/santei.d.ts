@@ -698,6 +698,380 @@ export interface CheckUkeReceipt {
 }
 
 // ---------------------------------------------------------------------------------------------
+// UKE files (core/src/uke/records.rs UkeFile; schema/uke-file.schema.json): readUke's response and
+// writeUke's request. Records inside a receipt are a tagged union on `record`. Optional fields are
+// left out when the file's field is empty.
+// ---------------------------------------------------------------------------------------------
+
+/** 年月日 (西暦) `YYYY-MM-DD` (YYYYMMDD in the file). */
+export type UkeDate = string;
+/** 年月 (西暦) `YYYY-MM` (YYYYMM in the file). */
+export type UkeYearMonth = string;
+/** 9-digit 基本マスター code (診療行為 1…, 医薬品 6…, 特定器材 7…, コメント 8…). */
+export type UkeMasterCode = string;
+/** A non-negative decimal number as recorded, e.g. `"0.5"`. */
+export type UkeDecimal = string;
+/** 負担区分 (記録条件仕様 別表21), one character `1`–`7`, `9`, `B`, `C`, `E`, `G`–`Z`. */
+export type UkeFutanKubun = string;
+/** 診療識別 (記録条件仕様 別表20), two digits, e.g. `"11"` 初診. */
+export type UkeShinryoShikibetsu = string;
+
+/** A record inside a receipt, told apart by `record`. */
+export type UkeRecord =
+  | UkeHo
+  | UkeKo
+  | UkeSn
+  | UkeJd
+  | UkeMf
+  | UkeGr
+  | UkeSy
+  | UkeSi
+  | UkeIy
+  | UkeTo
+  | UkeCo
+  | UkeSj
+  | UkeOtherRecord;
+
+/** A whole RECEIPTC.UKE file: IR, the receipts, GO. */
+export interface UkeFile {
+  /**
+   * The file ends with the EOF code 0x1A after the last CRLF, as the spec requires (第1章 3 (3)
+   * ア (ク)). Files without it are read (`false`) and written back without it.
+   */
+  eofMark?: boolean;
+  /** 診療報酬請求書レコード (last line). */
+  go: UkeGo;
+  /** 医療機関情報レコード (first line). */
+  ir: UkeIr;
+  /** The receipts in file order, each an RE and the records up to the next RE or GO. */
+  receipts: UkeReceipt[];
+}
+
+/** IR 医療機関情報レコード (10 fields). */
+export interface UkeIr {
+  /** 2 審査支払機関 (数字1 固定, 別表1: 1 支払基金, 2 国保連) */
+  shinsaShiharaiKikan: number;
+  /** 3 都道府県 (数字2 固定, 別表2: "01".."47") */
+  todofuken: string;
+  /** 4 点数表 (数字1 固定, 別表3: 1 医科 — the only value this reader accepts) */
+  tensuhyo: number;
+  /** 5 医療機関コード (数字7 固定) */
+  iryokikanCode: string;
+  /** 7 医療機関名称 (漢字40 可変); field 6 is 予備 (empty) */
+  iryokikanName?: string;
+  /** 8 請求年月 (数字6 固定, 西暦 YYYYMM) */
+  seikyuYm: UkeYearMonth;
+  /** 9 マルチボリューム識別情報 (数字2 固定: "00", "01", …) */
+  multiVolume: string;
+  /** 10 電話番号 (英数15 可変, 任意) */
+  phone?: string;
+}
+
+/** One receipt: its RE record and the records that follow it, in file order. */
+export interface UkeReceipt {
+  re: UkeRe;
+  /**
+   * HO, KO, SN, JD, MF, GR, SY, then 摘要 (SI, IY, TO, CO), SJ, and any other records, in order.
+   */
+  records?: UkeRecord[];
+}
+
+/** RE レセプト共通レコード (38 fields). */
+export interface UkeRe {
+  /** 2 レセプト番号 (数字6 可変; 1, 2, … in file order) */
+  receiptNo: number;
+  /** 3 レセプト種別 (数字4 固定, 別表5, e.g. 1112 医科・医保単独・本人・入院外) */
+  receiptType: number;
+  /** 4 診療年月 (数字6 固定, YYYYMM) */
+  shinryoYm: UkeYearMonth;
+  /** 5 氏名 (英数40 / 漢字20 可変) */
+  name: string;
+  /** 6 男女区分 (数字1 固定, 別表6: 1 男, 2 女) */
+  sex: number;
+  /** 7 生年月日 (数字8 固定) */
+  birthDate: UkeDate;
+  /** 8 給付割合 (数字3 可変, %) */
+  kyufuWariai?: number;
+  /** 9 入院年月日 (数字8 可変) */
+  admissionDate?: UkeDate;
+  /** 10 病棟区分 (英数8 可変, 別表7: up to 4 two-character codes) */
+  byoto?: string[];
+  /** 11 一部負担金・食事療養費・生活療養費標準負担額区分 (数字1 可変, 別表8) */
+  futanKubun?: number;
+  /** 12 レセプト特記事項 (英数10 可変, 別表9: up to 5 two-character codes) */
+  tokki?: string[];
+  /** 13 病床数 (数字4 可変) */
+  beds?: number;
+  /** 14 カルテ番号等 (英数20 可変) */
+  karteNo?: string;
+  /** 15 割引点数単価 (数字2 可変) */
+  discountUnitPrice?: number;
+  /** 19 検索番号 (数字30 可変); fields 16–18 and 20 are 予備 (empty) */
+  searchNo?: string;
+  /** 21 請求情報 (英数又は漢字40 可変) */
+  seikyuInfo?: string;
+  /** 22–36 診療科1, 診療科2, 診療科3 (at most 3; empty trailing ones are left out) */
+  shinryoka?: UkeShinryoka[];
+  /** 37 カタカナ（氏名） (漢字80 可変) */
+  kanaName?: string;
+  /** 38 患者の状態 (数字60 可変, 別表27: up to 20 three-digit codes) */
+  patientState?: string[];
+}
+
+/** 診療科 (RE fields 22–26, 27–31, 32–36): 診療科名 and 組み合わせ名称 codes (別表10–14). */
+export interface UkeShinryoka {
+  /** 人体の部位等 (数字3 可変, 別表11) */
+  bodyPart?: string;
+  /** 特定疾病 (数字3 可変, 別表14) */
+  disease?: string;
+  /** 診療科名 (数字2 可変, 別表10) */
+  name?: string;
+  /** 性別等 (数字3 可変, 別表12) */
+  sex?: string;
+  /** 医学的処置 (数字3 可変, 別表13) */
+  treatment?: string;
+}
+
+/** HO 保険者レコード (15 fields). */
+export interface UkeHo {
+  record: "HO";
+  /** 2 保険者番号 (英数8 固定; shorter numbers are right-aligned with leading spaces) */
+  hokenshaNo: string;
+  /** 3 被保険者証（手帳）等の記号 (英数又は漢字38 可変) */
+  kigo?: string;
+  /** 4 被保険者証（手帳）等の番号 (英数又は漢字38 可変) */
+  bango?: string;
+  /** 5 診療実日数 (数字2 可変) */
+  jitsunissu: number;
+  /** 6 合計点数 (数字8 可変) */
+  totalPoints: number;
+  /** 8 食事療養・生活療養 回数 (数字2 可変); field 7 is 予備 (empty) */
+  mealCount?: number;
+  /** 9 食事療養・生活療養 合計金額 (数字8 可変, 円) */
+  mealYen?: number;
+  /** 10 職務上の事由 (数字1 可変, 別表15) */
+  shokumuJiyu?: number;
+  /** 11 証明書番号 (数字3 可変) */
+  certificateNo?: string;
+  /** 12 負担金額 医療保険 (数字9 可変, 円) */
+  futanYen?: number;
+  /** 13 減免区分 (数字1 可変, 別表16) */
+  genmenKubun?: number;
+  /** 14 減額割合 (数字3 可変, %) */
+  gengakuWariai?: number;
+  /** 15 減額金額 (数字6 可変, 円) */
+  gengakuYen?: number;
+}
+
+/** KO 公費レコード (12 fields; up to 4, 第1公費 first). */
+export interface UkeKo {
+  record: "KO";
+  /** 2 負担者番号 (英数8 固定) */
+  futanshaNo: string;
+  /** 3 受給者番号 (数字7 可変; 7 digits with leading zeros) */
+  jukyushaNo?: string;
+  /** 4 任意給付区分 (数字1 可変) */
+  niniKyufu?: number;
+  /** 5 診療実日数 (数字2 可変) */
+  jitsunissu: number;
+  /** 6 合計点数 (数字8 可変) */
+  totalPoints: number;
+  /** 7 負担金額 公費 (数字8 可変, 円) */
+  futanYen?: number;
+  /** 8 公費給付対象外来一部負担金 (数字6 可変, 円) */
+  gairaiFutanYen?: number;
+  /** 9 公費給付対象入院一部負担金 (数字6 可変, 円) */
+  nyuinFutanYen?: number;
+  /** 11 食事療養・生活療養 回数 (数字2 可変); field 10 is 予備 (empty) */
+  mealCount?: number;
+  /** 12 食事療養・生活療養 合計金額 (数字8 可変, 円) */
+  mealYen?: number;
+}
+
+/** SN 資格確認レコード (9 fields). */
+export interface UkeSn {
+  record: "SN";
+  /** 2 負担者種別 (数字1 固定, 別表28: 1 医療保険, 2–5 第1–第4公費) */
+  futanshaShubetsu: number;
+  /** 3 確認区分 (数字2 固定, 別表29: "01" …) */
+  kakuninKubun?: string;
+  /** 4 保険者番号等（資格確認） (英数8 可変; 審査支払機関 only) */
+  hokenshaNo?: string;
+  /** 5 被保険者証（手帳）等の記号（資格確認） (英数又は漢字38 可変) */
+  kigo?: string;
+  /** 6 被保険者証（手帳）等の番号（資格確認） (英数又は漢字38 可変) */
+  bango?: string;
+  /** 7 枝番 (英数2 可変) */
+  edaban?: string;
+  /** 8 受給者番号 (数字7 可変); field 9 is 予備 (empty) */
+  jukyushaNo?: string;
+}
+
+/** JD 受診日等レコード (33 fields). */
+export interface UkeJd {
+  record: "JD";
+  /** 2 負担者種別 (数字1 固定, 別表28) */
+  futanshaShubetsu: number;
+  /**
+   * 3–33 1日…31日の情報 (数字1 可変, 別表30 受診等区分: 1 実日数に計上, 2 計上しない,
+   * 9 不一致); index 0 is day 1, 0 = empty.
+   */
+  days: number[];
+}
+
+/** MF 窓口負担額レコード (33 fields: 窓口負担額区分 and 予備1–予備31, which stay empty). */
+export interface UkeMf {
+  record: "MF";
+  /** 2 窓口負担額区分 (数字2 固定, 別表31: "00", "01", "02") */
+  madoguchiKubun: string;
+}
+
+/** GR 包括評価対象外理由レコード (3 fields). */
+export interface UkeGr {
+  record: "GR";
+  /** 2 医科点数表算定理由 (数字2 固定, 別表17) */
+  santeiRiyu: string;
+  /** 3 ＤＰＣコード (英数14 可変) */
+  dpcCode?: string;
+}
+
+/** SY 傷病名レコード (8 fields). */
+export interface UkeSy {
+  record: "SY";
+  /** 2 傷病名コード (数字7 固定; "0000999" = 未コード化傷病名) */
+  code: string;
+  /** 3 診療開始日 (数字8 固定) */
+  startDate: UkeDate;
+  /** 4 転帰区分 (数字1 固定, 別表18: 1 継続, 2 治ゆ, 3 死亡, 4 中止) */
+  tenki: number;
+  /** 5 修飾語コード (英数80 可変: up to 20 four-character codes) */
+  modifiers?: string[];
+  /** 6 傷病名称 (漢字40 可変; 未コード化傷病名 only) */
+  name?: string;
+  /** 7 主傷病 (数字2 可変, 別表19: "01" 主) */
+  main?: string;
+  /** 8 補足コメント (漢字40 可変) */
+  comment?: string;
+}
+
+/** SI 診療行為レコード (44 fields). */
+export interface UkeSi {
+  record: "SI";
+  /** 2 診療識別 (数字2 可変, 別表20; empty on the lines after the first of a 診療識別) */
+  shikibetsu?: UkeShinryoShikibetsu;
+  /** 3 負担区分 (英数1 固定, 別表21) */
+  futan: UkeFutanKubun;
+  /** 4 診療行為コード (数字9 固定) */
+  code: UkeMasterCode;
+  /** 5 数量データ (数字8 可変) */
+  quantity?: number;
+  /** 6 点数 (数字7 可変; only on the last line of a 点数・回数算定単位) */
+  points?: number;
+  /** 7 回数 (数字3 可変) */
+  count: number;
+  /** 8–13 コメント①–③ (filled from ①) */
+  comments?: UkeComment[];
+  /** 14–44 算定日情報 1日…31日 (数字3 可変): the count on each day; index 0 is day 1. */
+  days: number[];
+}
+
+/** IY 医薬品レコード (44 fields). */
+export interface UkeIy {
+  record: "IY";
+  /** 2 診療識別 (数字2 可変, 別表20) */
+  shikibetsu?: UkeShinryoShikibetsu;
+  /** 3 負担区分 (英数1 固定, 別表21) */
+  futan: UkeFutanKubun;
+  /** 4 医薬品コード (数字9 固定) */
+  code: UkeMasterCode;
+  /** 5 使用量 (数字11 可変: 整数部5桁, 小数部5桁) */
+  amount?: UkeDecimal;
+  /** 6 点数 (数字7 可変; only on the last line of a 点数・回数算定単位) */
+  points?: number;
+  /** 7 回数 (数字3 可変) */
+  count: number;
+  /** 8–13 コメント①–③ */
+  comments?: UkeComment[];
+  /** 14–44 算定日情報 1日…31日 (数字3 可変); index 0 is day 1. */
+  days: number[];
+}
+
+/** TO 特定器材レコード (48 fields). */
+export interface UkeTo {
+  record: "TO";
+  /** 2 診療識別 (数字2 可変, 別表20) */
+  shikibetsu?: UkeShinryoShikibetsu;
+  /** 3 負担区分 (英数1 固定, 別表21) */
+  futan: UkeFutanKubun;
+  /** 4 特定器材コード (数字9 固定) */
+  code: UkeMasterCode;
+  /** 5 使用量 (数字9 可変: 整数部5桁, 小数部3桁) */
+  amount?: UkeDecimal;
+  /** 6 点数 (数字7 可変) */
+  points?: number;
+  /** 7 回数 (数字3 可変) */
+  count: number;
+  /** 8 単位コード (数字3 可変, 別表22: "001" …) */
+  unitCode?: string;
+  /** 9 単価 (数字11 可変: 整数部8桁, 小数部2桁, 円) */
+  unitPrice?: UkeDecimal;
+  /** 11 商品名及び規格又はサイズ (漢字300 可変); field 10 is 予備 (empty) */
+  productName?: string;
+  /** 12–17 コメント①–③ */
+  comments?: UkeComment[];
+  /** 18–48 算定日情報 1日…31日 (数字3 可変); index 0 is day 1. */
+  days: number[];
+}
+
+/** CO コメントレコード (5 fields). */
+export interface UkeCo {
+  record: "CO";
+  /** 2 診療識別 (数字2 可変, 別表20) */
+  shikibetsu?: UkeShinryoShikibetsu;
+  /** 3 負担区分 (英数1 固定, 別表21) */
+  futan: UkeFutanKubun;
+  /** 4 コメントコード (数字9 固定) */
+  code: UkeMasterCode;
+  /** 5 文字データ (漢字76 可変) */
+  text?: string;
+}
+
+/** SJ 症状詳記レコード (3 fields). */
+export interface UkeSj {
+  record: "SJ";
+  /** 2 症状詳記区分 (数字2 可変, 別表23; empty on a continuation) */
+  kubun?: string;
+  /** 3 症状詳記データ (漢字2400 可変) */
+  text?: string;
+}
+
+/**
+ * Any other record (臓器提供 TI/TR/TS, or a type this reader does not know), kept as its
+ * raw fields so nothing is lost.
+ */
+export interface UkeOtherRecord {
+  record: "other";
+  fields: string[];
+}
+
+/** A コメント pair of SI / IY / TO (コメントコード 数字9, 文字データ 漢字100). */
+export interface UkeComment {
+  code: UkeMasterCode;
+  text?: string;
+}
+
+/** GO 診療報酬請求書レコード (4 fields). */
+export interface UkeGo {
+  /** 2 総件数 (数字6 可変; empty on a volume that is not the last) */
+  totalReceipts?: number;
+  /** 3 総合計点数 (数字10 可変) */
+  totalPoints?: number;
+  /** 4 マルチボリューム識別情報 (数字2 固定: "99" = the last or only volume) */
+  multiVolume: string;
+}
+
+
+// ---------------------------------------------------------------------------------------------
 // Masters diff (core/src/masters/diff.rs; schema/diff-request.schema.json, diff-response.…)
 // ---------------------------------------------------------------------------------------------
 
@@ -945,6 +1319,34 @@ export class Engine {
    * @throws {SanteiError} as `checkUke`.
    */
   checkUkeJson(bytes: Uint8Array | ArrayBuffer): string;
+  /**
+   * A UKE file (RECEIPTC.UKE, 記録条件仕様 医科) read into its records: the file's bytes as they are
+   * on disk (CP932; a Node `Buffer` is a Uint8Array) in, a `UkeFile` out.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` for bytes that are not a readable UKE file (the
+   *   message names the line, record and field), `SANTEI_INVALID_ARGUMENT` when `bytes` is not a
+   *   Uint8Array or ArrayBuffer.
+   */
+  readUke(bytes: Uint8Array | ArrayBuffer): UkeFile;
+  /**
+   * `readUke` with the canonical UkeFile JSON text out (compact, object keys sorted),
+   * byte-identical to the C ABI's `santei_read_uke_json`.
+   * @throws {SanteiError} as `readUke`.
+   */
+  readUkeJson(bytes: Uint8Array | ArrayBuffer): string;
+  /**
+   * A UKE file written from its records: the file's exact bytes (CP932, CRLF, the EOF code 0x1A
+   * when `eofMark` is true or absent). `writeUke(readUke(bytes))` gives `bytes` back.
+   * @throws {SanteiError} `SANTEI_PARSE_ERROR` for an object that is not a UkeFile,
+   *   `SANTEI_INVALID_REQUEST` for a value the file cannot hold (a character CP932 cannot encode, a
+   *   comma in a text, a number wider than its field; the message names the line, record and field).
+   */
+  writeUke(file: UkeFile): Uint8Array;
+  /**
+   * `writeUke` with the UkeFile as JSON text in (what `readUkeJson` returns); the same bytes as the
+   * C ABI's `santei_write_uke`.
+   * @throws {SanteiError} `SANTEI_INVALID_ARGUMENT` when `text` is not a string, and as `writeUke`.
+   */
+  writeUkeJson(text: string): Uint8Array;
   /**
    * What changed in the masters between two dates of service: every code added, abolished,
    * repriced or renamed.

@@ -62,6 +62,12 @@ enum Command {
         format: Format,
         file: PathBuf,
     },
+    /// UKE files (RECEIPTC.UKE, 記録条件仕様 医科, CP932): read one into its records as JSON, or
+    /// write that JSON back as the file's exact bytes.
+    Uke {
+        #[command(subcommand)]
+        action: UkeAction,
+    },
     /// Run an example claim against the bundled official masters and print it as a table.
     Demo {
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -94,6 +100,33 @@ enum MastersAction {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+}
+
+#[derive(Subcommand)]
+enum UkeAction {
+    /// Print the UKE FILE (`-` reads standard input) as its records: the UkeFile JSON of
+    /// schema/uke-file.schema.json (pretty, keys sorted). Exit code 2: not a readable UKE file
+    /// (the message names the line, record and field).
+    Read {
+        #[arg(long, value_enum, default_value_t = UkeFormat::Json)]
+        format: UkeFormat,
+        file: PathBuf,
+    },
+    /// Write the UkeFile JSON in FILE (`-` reads standard input; what `santei uke read` prints)
+    /// as a UKE file: CP932, CRLF, the EOF code 0x1A when `eofMark`. Reading a file and writing
+    /// its JSON back gives the same bytes. Exit code 2: JSON that is not a UkeFile, or a value the
+    /// file cannot hold (a character CP932 cannot encode, …), naming the field.
+    Write {
+        file: PathBuf,
+        /// The UKE file to write (`-`: standard output).
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum UkeFormat {
+    Json,
 }
 
 /// `[DIR@]DATE` → (folder or the default, date)
@@ -164,6 +197,22 @@ fn read_input(file: &Path) -> santei_core::Result<Vec<u8>> {
     }
 }
 
+/// Writes `bytes` to `file`, or to standard output for `-`.
+fn write_output(file: &Path, bytes: &[u8]) -> santei_core::Result<()> {
+    use std::io::Write;
+    let io = |e: std::io::Error, what: &str| {
+        santei_core::Error::new(santei_core::ErrorCode::IoError, format!("{what}: {e}"))
+    };
+    if file.as_os_str() == "-" {
+        let mut out = std::io::stdout().lock();
+        out.write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| io(e, "standard output"))
+    } else {
+        std::fs::write(file, bytes).map_err(|e| io(e, &file.display().to_string()))
+    }
+}
+
 fn run(cli: Cli) -> santei_core::Result<bool> {
     match cli.command {
         Command::Calc {
@@ -227,6 +276,21 @@ fn run(cli: Cli) -> santei_core::Result<bool> {
             }
             Ok(responses.iter().all(|r| r.errors == 0))
         }
+        Command::Uke { action } => match action {
+            UkeAction::Read { format, file } => {
+                let uke = santei_core::uke::read_uke(&read_input(&file)?)?;
+                match format {
+                    UkeFormat::Json => emit(&(to_pretty(&uke)? + "\n")),
+                }
+                Ok(true)
+            }
+            UkeAction::Write { file, output } => {
+                let uke: santei_core::uke::UkeFile = wire::parse(&read_input(&file)?)?;
+                let bytes = santei_core::uke::write_uke(&uke)?;
+                write_output(&output, &bytes)?;
+                Ok(true)
+            }
+        },
         Command::Demo { format } => {
             let request = wire::parse_request(DEMO_REQUEST.as_bytes())?;
             let resp = engine(None)?.calculate(&request)?;

@@ -168,6 +168,20 @@ impl Engine {
         )
     }
 
+    /// A UKE file (RECEIPTC.UKE bytes, 記録条件仕様 医科) read into its typed records: the same as
+    /// [`crate::uke::read_uke`], here so every surface reaches the UKE calls through its engine.
+    /// The masters are not consulted; a malformed file is `ParseError` naming line, record, field.
+    pub fn read_uke(&self, bytes: &[u8]) -> Result<crate::uke::UkeFile> {
+        crate::uke::read_uke(bytes)
+    }
+
+    /// A [`crate::uke::UkeFile`] written as the file's exact bytes (CP932, CRLF, EOF 0x1A when
+    /// `eofMark`): [`crate::uke::write_uke`]. A value the file cannot hold (a character CP932
+    /// cannot encode, a comma in a text, a number too wide) is `InvalidRequest`.
+    pub fn write_uke(&self, file: &crate::uke::UkeFile) -> Result<Vec<u8>> {
+        crate::uke::write_uke(file)
+    }
+
     /// What changed in the masters between two dates of service (see [`DiffRequest`]).
     pub fn diff_masters(&self, req: &DiffRequest) -> Result<DiffResponse> {
         let (from, to) = (date_field("from", &req.from)?, date_field("to", &req.to)?);

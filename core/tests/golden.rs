@@ -1,5 +1,7 @@
 //! Rust surface of the golden vectors (see tests/README.md): every vector in tests/vectors,
-//! against the bundled masters, compared as canonical JSON; outputs go to tests/out/rust/.
+//! against the bundled masters, compared as canonical JSON (a `writeUke` vector: its output bytes
+//! with the `expectedFile`'s); outputs go to tests/out/rust/ (`<id>.json`, or `<id>.uke` for the
+//! bytes `writeUke` wrote).
 
 use santei_core::masters::diff::DiffRequest;
 use santei_core::model::{CopayRequest, MonthRequest};
@@ -59,13 +61,18 @@ fn main() {
         if filter.as_ref().is_some_and(|f| !id.contains(f.as_str())) {
             continue;
         }
-        let kinds = ["expected", "expectedSubset", "expectedError"]
-            .iter()
-            .filter(|k| !v[**k].is_null())
-            .count();
+        let kinds = [
+            "expected",
+            "expectedSubset",
+            "expectedFile",
+            "expectedError",
+        ]
+        .iter()
+        .filter(|k| !v[**k].is_null())
+        .count();
         assert!(
             kinds == 1,
-            "{}: exactly one of expected, expectedSubset, expectedError",
+            "{}: exactly one of expected, expectedSubset, expectedFile, expectedError",
             file.display()
         );
         let inputs = ["request", "requestText", "requestFile"]
@@ -78,10 +85,29 @@ fn main() {
             file.display()
         );
         assert!(
-            v["requestFile"].is_null() || v["call"] == "checkUke",
-            "{}: requestFile is only for call checkUke",
+            v["requestFile"].is_null() || v["call"] == "checkUke" || v["call"] == "readUke",
+            "{}: requestFile is only for calls checkUke and readUke",
             file.display()
         );
+        let writes = v["call"] == "writeUke";
+        assert!(
+            v["expectedFile"].is_null() || writes,
+            "{}: expectedFile is only for call writeUke",
+            file.display()
+        );
+        assert!(
+            !writes || (v["expected"].is_null() && v["expectedSubset"].is_null()),
+            "{}: call writeUke takes expectedFile or expectedError",
+            file.display()
+        );
+        // a byte input: the file named by `requestFile` (from the repository root)
+        let request_file = || {
+            let name = v["requestFile"]
+                .as_str()
+                .unwrap_or_else(|| panic!("{}: {} needs a requestFile", file.display(), v["call"]));
+            std::fs::read(root.join(name))
+                .unwrap_or_else(|e| panic!("{}: {name}: {e}", file.display()))
+        };
         let text = match (&v["requestText"], &v["request"]) {
             (Value::String(s), _) => s.clone(),
             (_, req) => serde_json::to_string(req).unwrap(),
@@ -102,19 +128,41 @@ fn main() {
             "check" => wire::parse::<santei_core::checks::CheckRequest>(text.as_bytes())
                 .and_then(|r| engine.check(&r))
                 .and_then(|resp| canonical(&resp)),
-            "checkUke" => {
-                // a byte input: the file named by `requestFile` (from the repository root)
-                let name = v["requestFile"]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("{}: checkUke needs a requestFile", file.display()));
-                let bytes = std::fs::read(root.join(name))
-                    .unwrap_or_else(|e| panic!("{}: {name}: {e}", file.display()));
-                engine.check_uke(&bytes).and_then(|resp| canonical(&resp))
-            }
+            "checkUke" => engine
+                .check_uke(&request_file())
+                .and_then(|resp| canonical(&resp)),
+            "readUke" => engine
+                .read_uke(&request_file())
+                .and_then(|resp| canonical(&resp)),
+            // bytes out, not JSON: compared with the expectedFile's bytes
+            "writeUke" => wire::parse::<santei_core::uke::UkeFile>(text.as_bytes())
+                .and_then(|f| engine.write_uke(&f)),
             "info" => canonical(&engine.info()),
             other => panic!("{}: unknown call {other:?}", file.display()),
         };
+        let mut ext = "json";
         let (actual, verdict) = match result {
+            Ok(bytes) if !v["expectedFile"].is_null() => {
+                ext = "uke";
+                let name = v["expectedFile"].as_str().unwrap();
+                let expected = std::fs::read(root.join(name))
+                    .unwrap_or_else(|e| panic!("{}: {name}: {e}", file.display()));
+                let verdict = if bytes == expected {
+                    Ok(())
+                } else {
+                    let at = bytes
+                        .iter()
+                        .zip(&expected)
+                        .take_while(|(a, b)| a == b)
+                        .count();
+                    Err(format!(
+                        "output ({} bytes) differs from {name} ({} bytes) at byte {at}",
+                        bytes.len(),
+                        expected.len()
+                    ))
+                };
+                (bytes, verdict)
+            }
             Ok(bytes) => {
                 let actual = String::from_utf8(bytes).unwrap();
                 let verdict = if !v["expectedSubset"].is_null() {
@@ -136,7 +184,7 @@ fn main() {
                         Err(format!("expected {expected}\n     actual   {actual}"))
                     }
                 };
-                (actual, verdict)
+                (actual.into_bytes(), verdict)
             }
             Err(e) => {
                 let actual =
@@ -145,10 +193,10 @@ fn main() {
                     Some(code) if code == e.code.name() => Ok(()),
                     _ => Err(format!("unexpected error {e}")),
                 };
-                (actual, verdict)
+                (actual.into_bytes(), verdict)
             }
         };
-        std::fs::write(out_dir.join(format!("{id}.json")), &actual).unwrap();
+        std::fs::write(out_dir.join(format!("{id}.{ext}")), &actual).unwrap();
         match verdict {
             Ok(()) => {
                 passed += 1;

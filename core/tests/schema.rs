@@ -98,3 +98,12 @@ fn check_uke_schema_is_current() {
         schemars::schema_for!(santei_core::checks::uke::CheckUkeResponse),
     );
 }
+
+#[test]
+fn uke_file_schema_is_current() {
+    // readUke's response and writeUke's request: a UKE file as typed records
+    check(
+        "uke-file.schema.json",
+        schemars::schema_for!(santei_core::uke::UkeFile),
+    );
+}

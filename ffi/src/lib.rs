@@ -367,6 +367,58 @@ pub unsafe extern "C" fn santei_check_uke_json(
     })
 }
 
+/// A UKE file (RECEIPTC.UKE, 記録条件仕様 医科) read into its records. `bytes` is the file as it is
+/// on disk (CP932 text, CRLF or LF, an optional EOF 0x1A) of `len` bytes — not JSON; `*out`
+/// receives the canonical JSON UkeFile (`ir`, `receipts`: `{re, records}` with each record tagged
+/// by `record`: "HO", "SI", …, `go`, `eofMark`; schema/uke-file.schema.json), released with
+/// `santei_buffer_free`. A file that is not a readable UKE is `SANTEI_PARSE_ERROR`, its message
+/// naming the line, record and field. The engine's masters are not consulted; it is taken so every
+/// call of the ABI has the same shape.
+#[no_mangle]
+pub unsafe extern "C" fn santei_read_uke_json(
+    engine: *const SanteiEngine,
+    bytes: *const u8,
+    len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            if bytes.is_null() {
+                return Err(invalid("bytes is NULL"));
+            }
+            let file = crate::bytes(bytes, len, "bytes")?;
+            wire::to_canonical_json(&engine.engine.read_uke(file)?)
+        })
+    })
+}
+
+/// A UKE file written from its records: `json` is a UkeFile as UTF-8 JSON of `json_len` bytes
+/// (what `santei_read_uke_json` returns, edited or not); `*out` receives the file's exact bytes —
+/// CP932 text, not NUL-terminated, CRLF after every record and the EOF code 0x1A when `eofMark`
+/// is true or absent — released with `santei_buffer_free`. Reading a file and writing its JSON back
+/// gives the same bytes. JSON that is not a UkeFile is `SANTEI_PARSE_ERROR`; a value the file
+/// cannot hold (a character CP932 cannot encode, a comma in a text, a number wider than its
+/// field) is `SANTEI_INVALID_REQUEST`, its message naming the output line, record and field.
+#[no_mangle]
+pub unsafe extern "C" fn santei_write_uke(
+    engine: *const SanteiEngine,
+    json: *const u8,
+    json_len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            let json = utf8(json, json_len, "json")?;
+            let file: santei_core::uke::UkeFile = wire::parse(json.as_bytes())?;
+            engine.engine.write_uke(&file)
+        })
+    })
+}
+
 /// What changed in the masters between two dates of service. `request` is UTF-8 JSON
 /// (`{"from":"2024-05-31","to":"2024-06-01","kinds":["s"],"codes":["111000110"]}`; kinds and
 /// codes optional); `*out` receives the canonical JSON response, released with `santei_buffer_free`.

@@ -4,7 +4,8 @@
  * Loads REPO_ROOT/masters through the C ABI, runs every vector under REPO_ROOT/tests/vectors, compares
  * the library's canonical JSON with the expected response canonicalised by jansson (or, for
  * "expectedSubset", checks the keys it names in the parsed response), writes
- * REPO_ROOT/tests/out/c/<id>.json, and checks the ABI's error paths.
+ * REPO_ROOT/tests/out/c/<id>.json (or, for a "writeUke" vector, the bytes written as <id>.uke, compared
+ * with its "expectedFile"), and checks the ABI's error paths.
  */
 #define _XOPEN_SOURCE 700
 #include <dirent.h>
@@ -128,15 +129,24 @@ static void run_vector(const SanteiEngine *engine, const char *root, const char 
   if (!v) { report(path, 0, jerr.text); return; }
   const char *id = json_string_value(json_object_get(v, "id"));
   if (!id) { report(path, 0, "no id"); json_decref(v); return; }
-  if (!!json_object_get(v, "expected") + !!json_object_get(v, "expectedSubset") + !!json_object_get(v, "expectedError") != 1) {
-    report(id, 0, "exactly one of \"expected\", \"expectedSubset\" and \"expectedError\" is required");
+  if (!!json_object_get(v, "expected") + !!json_object_get(v, "expectedSubset") + !!json_object_get(v, "expectedFile") +
+          !!json_object_get(v, "expectedError") != 1) {
+    report(id, 0, "exactly one of \"expected\", \"expectedSubset\", \"expectedFile\" and \"expectedError\" is required");
     json_decref(v);
     return;
   }
   const char *call = json_string_value(json_object_get(v, "call"));
+  int by_file = call != NULL && (strcmp(call, "checkUke") == 0 || strcmp(call, "readUke") == 0);
+  int writes = call != NULL && strcmp(call, "writeUke") == 0;
   if (!!json_object_get(v, "request") + !!json_object_get(v, "requestText") + !!json_object_get(v, "requestFile") != 1 ||
-      (json_object_get(v, "requestFile") && (call == NULL || strcmp(call, "checkUke") != 0))) {
-    report(id, 0, "exactly one of \"request\", \"requestText\" and \"requestFile\" (only for call \"checkUke\") is required");
+      (json_object_get(v, "requestFile") && !by_file)) {
+    report(id, 0, "exactly one of \"request\", \"requestText\" and \"requestFile\" (only for calls \"checkUke\" and \"readUke\") is required");
+    json_decref(v);
+    return;
+  }
+  if ((json_object_get(v, "expectedFile") && !writes) ||
+      (writes && (json_object_get(v, "expected") || json_object_get(v, "expectedSubset")))) {
+    report(id, 0, "\"expectedFile\" is for call \"writeUke\", which takes it or \"expectedError\"");
     json_decref(v);
     return;
   }
@@ -158,7 +168,7 @@ static void run_vector(const SanteiEngine *engine, const char *root, const char 
     s = santei_calculate_copay_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
   else if (strcmp(call, "check") == 0)
     s = santei_check_json(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
-  else if (strcmp(call, "checkUke") == 0) {
+  else if (by_file) {
     /* a byte input: the file named by "requestFile" (from the repository root), passed as-is */
     const char *name = json_string_value(json_object_get(v, "requestFile"));
     char file_path[8192];
@@ -166,14 +176,19 @@ static void run_vector(const SanteiEngine *engine, const char *root, const char 
     size_t file_len = 0;
     char *bytes = name ? read_file(file_path, &file_len) : NULL;
     if (!bytes) {
-      report(id, 0, "checkUke: cannot read requestFile");
+      report(id, 0, "cannot read requestFile");
       free(request);
       json_decref(v);
       return;
     }
-    s = santei_check_uke_json(engine, (const uint8_t *)bytes, file_len, &out, &out_len);
+    if (strcmp(call, "checkUke") == 0)
+      s = santei_check_uke_json(engine, (const uint8_t *)bytes, file_len, &out, &out_len);
+    else
+      s = santei_read_uke_json(engine, (const uint8_t *)bytes, file_len, &out, &out_len);
     free(bytes);
-  } else if (strcmp(call, "info") == 0)
+  } else if (writes)
+    s = santei_write_uke(engine, (const uint8_t *)request, strlen(request), &out, &out_len);
+  else if (strcmp(call, "info") == 0)
     s = santei_engine_info_json(engine, &out, &out_len);
   else {
     report(id, 0, "unknown call");
@@ -182,7 +197,8 @@ static void run_vector(const SanteiEngine *engine, const char *root, const char 
     return;
   }
   char out_path[8192];
-  snprintf(out_path, sizeof out_path, "%s/%s.json", out_dir, id);
+  const char *expected_file = json_string_value(json_object_get(v, "expectedFile"));
+  snprintf(out_path, sizeof out_path, "%s/%s.%s", out_dir, id, s == SANTEI_OK && expected_file ? "uke" : "json");
   json_t *expected = json_object_get(v, "expected");
   json_t *expected_subset = json_object_get(v, "expectedSubset");
   const char *expected_code = json_string_value(json_object_get(json_object_get(v, "expectedError"), "code"));
@@ -190,7 +206,16 @@ static void run_vector(const SanteiEngine *engine, const char *root, const char 
   int ok = 0;
   if (s == SANTEI_OK) {
     write_file(out_path, (const char *)out, out_len);
-    if (expected) {
+    if (expected_file) {
+      /* writeUke: the bytes written must be the expectedFile's, exactly */
+      char file_path[8192];
+      snprintf(file_path, sizeof file_path, "%s/%s", root, expected_file);
+      size_t file_len = 0;
+      char *bytes = read_file(file_path, &file_len);
+      ok = bytes && file_len == out_len && memcmp(bytes, out, out_len) == 0;
+      if (!ok) snprintf(detail, sizeof detail, "output (%zu bytes) differs from %s (see %s)", out_len, expected_file, out_path);
+      free(bytes);
+    } else if (expected) {
       char *canon = json_dumps(expected, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
       ok = strlen(canon) == out_len && memcmp(canon, out, out_len) == 0;
       if (!ok) snprintf(detail, sizeof detail, "output differs from expected (see %s)", out_path);
@@ -249,6 +274,34 @@ static void abi_checks(const char *root, const SanteiEngine *engine) {
   s = santei_check_uke_json(engine, sjis, sizeof sjis, &out, &out_len);
   report("c-check-uke-not-utf8", s == SANTEI_PARSE_ERROR && out == NULL && strstr(santei_last_error_message(), "UTF-8") == NULL,
          santei_last_error_message());
+  s = santei_read_uke_json(NULL, (const uint8_t *)"IR,", 3, &out, &out_len);
+  report("c-read-uke-null-engine", s == SANTEI_INVALID_ARGUMENT && out == NULL && out_len == 0, status_name(s));
+  s = santei_read_uke_json(engine, NULL, 0, &out, &out_len);
+  report("c-read-uke-null-bytes", s == SANTEI_INVALID_ARGUMENT && out == NULL, status_name(s));
+  s = santei_read_uke_json(engine, sjis, sizeof sjis, &out, &out_len);
+  report("c-read-uke-not-utf8", s == SANTEI_PARSE_ERROR && out == NULL && strstr(santei_last_error_message(), "UTF-8") == NULL,
+         santei_last_error_message());
+  s = santei_write_uke(NULL, (const uint8_t *)"{}", 2, &out, &out_len);
+  report("c-write-uke-null-engine", s == SANTEI_INVALID_ARGUMENT && out == NULL && out_len == 0, status_name(s));
+  s = santei_write_uke(engine, NULL, 0, &out, &out_len);
+  report("c-write-uke-null-json", s == SANTEI_INVALID_ARGUMENT && out == NULL, status_name(s));
+  s = santei_write_uke(engine, (const uint8_t *)"{}", 2, NULL, &out_len);
+  report("c-write-uke-null-out", s == SANTEI_INVALID_ARGUMENT, status_name(s));
+  s = santei_write_uke(engine, (const uint8_t *)"{}", 2, &out, &out_len);
+  report("c-write-uke-not-a-file", s == SANTEI_PARSE_ERROR && out == NULL, santei_last_error_message());
+  /* read → write gives the file's bytes back */
+  char uke_path[4096];
+  snprintf(uke_path, sizeof uke_path, "%s/tests/uke/check-2024-06.UKE", root);
+  size_t uke_len = 0;
+  char *uke = read_file(uke_path, &uke_len);
+  uint8_t *json = NULL, *back = NULL;
+  size_t json_len = 0, back_len = 0;
+  s = uke ? santei_read_uke_json(engine, (const uint8_t *)uke, uke_len, &json, &json_len) : SANTEI_IO_ERROR;
+  if (s == SANTEI_OK) s = santei_write_uke(engine, json, json_len, &back, &back_len);
+  report("c-uke-round-trip", s == SANTEI_OK && back_len == uke_len && memcmp(back, uke, uke_len) == 0, status_name(s));
+  santei_buffer_free(json, json_len);
+  santei_buffer_free(back, back_len);
+  free(uke);
   const uint8_t bad[] = {'{', 0xff, '}'};
   s = santei_calculate_json(engine, bad, sizeof bad, &out, &out_len);
   report("c-invalid-utf8", s == SANTEI_INVALID_ARGUMENT && strstr(santei_last_error_message(), "UTF-8") != NULL, status_name(s));

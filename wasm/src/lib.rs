@@ -6,6 +6,7 @@
 //! (the same name the C ABI and the other bindings use).
 
 use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
+use santei_core::uke::UkeFile;
 use santei_core::{wire, Engine as CoreEngine, Error, ErrorCode};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -192,6 +193,46 @@ impl Engine {
         let bytes = uke_bytes("checkUkeJson", bytes)?;
         let resp = self.inner.check_uke(&bytes).map_err(|e| js_error(&e))?;
         canonical_text(&resp)
+    }
+
+    /// A UKE file read into its records (RECEIPTC.UKE as bytes: a `Uint8Array` — a Node `Buffer`
+    /// is one — or an `ArrayBuffer`), a `UkeFile` object out. A file that is not a readable UKE
+    /// throws `SANTEI_PARSE_ERROR`.
+    #[wasm_bindgen(js_name = readUke)]
+    pub fn read_uke(&self, bytes: JsValue) -> Result<JsValue, JsValue> {
+        let bytes = uke_bytes("readUke", bytes)?;
+        let file = self.inner.read_uke(&bytes).map_err(|e| js_error(&e))?;
+        to_js(&file, "file")
+    }
+
+    /// The same as `readUke` with canonical JSON text out.
+    #[wasm_bindgen(js_name = readUkeJson)]
+    pub fn read_uke_json(&self, bytes: JsValue) -> Result<String, JsValue> {
+        let bytes = uke_bytes("readUkeJson", bytes)?;
+        let file = self.inner.read_uke(&bytes).map_err(|e| js_error(&e))?;
+        canonical_text(&file)
+    }
+
+    /// A UKE file written from its records: a `UkeFile` object in, the file's bytes (CP932) out as
+    /// a `Uint8Array`. An object that is not a UkeFile throws `SANTEI_PARSE_ERROR`; a value the file
+    /// cannot hold (a character CP932 cannot encode, …) throws `SANTEI_INVALID_REQUEST`.
+    #[wasm_bindgen(js_name = writeUke)]
+    pub fn write_uke(&self, file: JsValue) -> Result<Vec<u8>, JsValue> {
+        let file: UkeFile = from_js(file)?;
+        self.inner.write_uke(&file).map_err(|e| js_error(&e))
+    }
+
+    /// The same as `writeUke` with the UkeFile as JSON text in.
+    #[wasm_bindgen(js_name = writeUkeJson)]
+    pub fn write_uke_json(&self, text: JsValue) -> Result<Vec<u8>, JsValue> {
+        let text = text.as_string().ok_or_else(|| {
+            fail(
+                ErrorCode::InvalidArgument,
+                "writeUkeJson: expected the UkeFile JSON as a string",
+            )
+        })?;
+        let file: UkeFile = wire::parse(text.as_bytes()).map_err(|e| js_error(&e))?;
+        self.inner.write_uke(&file).map_err(|e| js_error(&e))
     }
 
     /// What changed in the masters between two dates: a `DiffRequest` object in, a

@@ -2,8 +2,10 @@
 // the P/Invoke binding against the bundled masters, compared as canonical JSON; outputs go to
 // tests/out/csharp/. A vector's "call" picks the entry point: "calculate" (the default) runs
 // CalculateJson, "calculateMonth" runs CalculateMonthJson, "calculateCopay" runs
-// CalculateCopayJson, "check" runs CheckJson, "checkUke" runs CheckUkeJson on the bytes of the
-// vector's "requestFile" (a path from the repository root), "diffMasters" runs DiffMastersJson,
+// CalculateCopayJson, "check" runs CheckJson, "checkUke" runs CheckUkeJson and "readUke"
+// ReadUkeJson on the bytes of the vector's "requestFile" (a path from the repository root),
+// "writeUke" runs WriteUke (its bytes must equal the "expectedFile"'s and go to <id>.uke),
+// "diffMasters" runs DiffMastersJson,
 // "info" runs InfoJson (its request is not sent); any other call fails the vector. "expectedSubset" checks only the keys it names. Then a
 // few binding checks (FromFiles, master/parse errors, version, info shape, null arguments, Dispose).
 //
@@ -14,6 +16,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
+using System.Linq;
 using System.Text;
 
 namespace Santei.Tests
@@ -118,6 +121,9 @@ namespace Santei.Tests
                 // CheckUkeJson takes the file's bytes: text that is not a UKE file, and no bytes at all
                 ExpectParseError("csharp-check-uke-parse-error", text => engine.CheckUkeJson(Encoding.ASCII.GetBytes(text)));
                 ExpectParseError("csharp-check-uke-empty", text => engine.CheckUkeJson(new byte[0]));
+                ExpectParseError("csharp-read-uke-parse-error", text => engine.ReadUkeJson(Encoding.ASCII.GetBytes(text)));
+                ExpectParseError("csharp-write-uke-parse-error", text => Encoding.ASCII.GetString(engine.WriteUke(text)));
+                CheckUkeRoundTrip(engine, root);
                 CheckVersion();
                 CheckInfo(engine);
                 CheckNullArguments(engine);
@@ -140,6 +146,8 @@ namespace Santei.Tests
         private const string CallCalculateCopay = "calculateCopay";
         private const string CallCheck = "check";
         private const string CallCheckUke = "checkUke";
+        private const string CallReadUke = "readUke";
+        private const string CallWriteUke = "writeUke";
         private const string CallDiffMasters = "diffMasters";
         private const string CallInfo = "info";
 
@@ -152,6 +160,7 @@ namespace Santei.Tests
             public object Expected;       // a parsed response, or null
             public object ExpectedSubset; // a parsed part of the response ("expectedSubset"), or null
             public string ExpectedError;  // a status name, or null
+            public string ExpectedFile;   // writeUke: the file the output bytes must equal, or null
 
             public static Vector Load(string file)
             {
@@ -207,12 +216,21 @@ namespace Santei.Tests
                     v.RequestText = Json.Canonical(o.Get("request"));
                 }
                 bool hasExpected = o.Has("expected"), hasSubset = o.Has("expectedSubset"), hasError = o.Has("expectedError");
-                if ((hasExpected ? 1 : 0) + (hasSubset ? 1 : 0) + (hasError ? 1 : 0) != 1)
+                bool hasFile2 = o.Has("expectedFile");
+                if ((hasExpected ? 1 : 0) + (hasSubset ? 1 : 0) + (hasFile2 ? 1 : 0) + (hasError ? 1 : 0) != 1)
                 {
                     throw new JsonException(
-                        "exactly one of \"expected\", \"expectedSubset\" and \"expectedError\" is required");
+                        "exactly one of \"expected\", \"expectedSubset\", \"expectedFile\" and \"expectedError\" is required");
                 }
-                if (hasExpected)
+                if (hasFile2)
+                {
+                    v.ExpectedFile = o.Get("expectedFile") as string;
+                    if (string.IsNullOrEmpty(v.ExpectedFile))
+                    {
+                        throw new JsonException("\"expectedFile\" must be a non-empty string");
+                    }
+                }
+                else if (hasExpected)
                 {
                     v.Expected = o.Get("expected");
                 }
@@ -236,20 +254,38 @@ namespace Santei.Tests
         private static void RunVector(Engine engine, Vector v, string root, string outDir)
         {
             Func<string, string> call;
-            if (v.RequestFile != null && v.Call != CallCheckUke)
+            bool byFile = v.Call == CallCheckUke || v.Call == CallReadUke;
+            if (v.RequestFile != null && !byFile)
             {
-                Fail(v.Id, "\"requestFile\" is only for call \"checkUke\"");
+                Fail(v.Id, "\"requestFile\" is only for calls \"checkUke\" and \"readUke\"");
                 return;
             }
-            if (v.Call == CallCheckUke)
+            if ((v.ExpectedFile != null) != (v.Call == CallWriteUke && v.ExpectedError == null))
+            {
+                Fail(v.Id, "\"expectedFile\" is for call \"writeUke\", which takes it or \"expectedError\"");
+                return;
+            }
+            if (v.Call == CallWriteUke)
+            {
+                RunWriteUke(engine, v, root, outDir);
+                return;
+            }
+            if (byFile)
             {
                 if (v.RequestFile == null)
                 {
-                    Fail(v.Id, "call \"checkUke\" needs a \"requestFile\"");
+                    Fail(v.Id, "call " + Json.Quote(v.Call) + " needs a \"requestFile\"");
                     return;
                 }
                 byte[] uke = File.ReadAllBytes(Path.Combine(root, v.RequestFile));
-                call = delegate { return engine.CheckUkeJson(uke); };
+                if (v.Call == CallCheckUke)
+                {
+                    call = delegate { return engine.CheckUkeJson(uke); };
+                }
+                else
+                {
+                    call = delegate { return engine.ReadUkeJson(uke); };
+                }
             }
             else if (v.Call == CallCalculate)
             {
@@ -278,7 +314,7 @@ namespace Santei.Tests
             else
             {
                 Fail(v.Id, "unknown call " + Json.Quote(v.Call)
-                    + " (expected \"calculate\", \"calculateMonth\", \"calculateCopay\", \"check\", \"checkUke\", \"diffMasters\" or \"info\")");
+                    + " (expected \"calculate\", \"calculateMonth\", \"calculateCopay\", \"check\", \"checkUke\", \"readUke\", \"writeUke\", \"diffMasters\" or \"info\")");
                 return;
             }
             string actual;
@@ -326,6 +362,55 @@ namespace Santei.Tests
                 return;
             }
             File.WriteAllBytes(Path.Combine(outDir, v.Id + ".json"), Utf8NoBom.GetBytes(actual));
+            if (problem == null)
+            {
+                Pass(v.Id);
+            }
+            else
+            {
+                Fail(v.Id, problem);
+            }
+        }
+
+        /// <summary>
+        /// A "writeUke" vector: the request JSON through WriteUke; the bytes it returns must equal
+        /// the "expectedFile"'s and are written to &lt;id&gt;.uke (an error to &lt;id&gt;.json).
+        /// </summary>
+        private static void RunWriteUke(Engine engine, Vector v, string root, string outDir)
+        {
+            string problem = null;
+            try
+            {
+                byte[] actual = engine.WriteUke(v.RequestText);
+                File.WriteAllBytes(Path.Combine(outDir, v.Id + ".uke"), actual);
+                if (v.ExpectedError != null)
+                {
+                    problem = "expected error " + v.ExpectedError + ", got " + actual.Length + " bytes";
+                }
+                else
+                {
+                    byte[] expected = File.ReadAllBytes(Path.Combine(root, v.ExpectedFile));
+                    if (!expected.SequenceEqual(actual))
+                    {
+                        problem = "output (" + actual.Length + " bytes) differs from " + v.ExpectedFile
+                            + " (" + expected.Length + " bytes)";
+                    }
+                }
+            }
+            catch (SanteiException e)
+            {
+                File.WriteAllBytes(Path.Combine(outDir, v.Id + ".json"),
+                    Utf8NoBom.GetBytes("{\"code\":" + Json.Quote(e.Code) + "}"));
+                if (v.ExpectedError != e.Code)
+                {
+                    problem = "expected " + (v.ExpectedError ?? "a file") + ", got " + e.Code + ": " + e.Message;
+                }
+            }
+            catch (Exception e)
+            {
+                Fail(v.Id, "unexpected exception: " + e);
+                return;
+            }
             if (problem == null)
             {
                 Pass(v.Id);
@@ -543,6 +628,23 @@ namespace Santei.Tests
             }
         }
 
+        /// <summary>ReadUkeJson then WriteUke gives the file's bytes back.</summary>
+        private static void CheckUkeRoundTrip(Engine engine, string root)
+        {
+            const string name = "csharp-uke-round-trip";
+            try
+            {
+                byte[] uke = File.ReadAllBytes(Path.Combine(root, "tests/uke/check-2024-06.UKE"));
+                string json = engine.ReadUkeJson(uke);
+                Expect(name, json == Json.Canonical(Json.Parse(json)) && engine.WriteUke(json).SequenceEqual(uke),
+                    "ReadUkeJson → WriteUke differs from tests/uke/check-2024-06.UKE");
+            }
+            catch (Exception e)
+            {
+                Fail(name, "unexpected exception: " + e);
+            }
+        }
+
         private static void CheckVersion()
         {
             Expect("csharp-version", Library.Version == "0.1.0" && Library.AbiVersion == 1,
@@ -670,6 +772,8 @@ namespace Santei.Tests
             ExpectNull(problems, "CalculateCopayJson(null)", () => engine.CalculateCopayJson(null));
             ExpectNull(problems, "CheckJson(null)", () => engine.CheckJson(null));
             ExpectNull(problems, "CheckUkeJson(null)", () => engine.CheckUkeJson(null));
+            ExpectNull(problems, "ReadUkeJson(null)", () => engine.ReadUkeJson(null));
+            ExpectNull(problems, "WriteUke(null)", () => Encoding.ASCII.GetString(engine.WriteUke(null)));
             ExpectNull(problems, "DiffMastersJson(null)", () => engine.DiffMastersJson(null));
             Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));
         }
@@ -693,6 +797,8 @@ namespace Santei.Tests
                 ExpectDisposed(problems, "CalculateCopayJson", () => engine.CalculateCopayJson("{}"));
                 ExpectDisposed(problems, "CheckJson", () => engine.CheckJson("{}"));
                 ExpectDisposed(problems, "CheckUkeJson", () => engine.CheckUkeJson(new byte[] { 0x49, 0x52, 0x2c }));
+                ExpectDisposed(problems, "ReadUkeJson", () => engine.ReadUkeJson(new byte[] { 0x49, 0x52, 0x2c }));
+                ExpectDisposed(problems, "WriteUke", () => Encoding.ASCII.GetString(engine.WriteUke("{}")));
                 ExpectDisposed(problems, "DiffMastersJson", () => engine.DiffMastersJson("{}"));
                 ExpectDisposed(problems, "InfoJson", () => engine.InfoJson());
                 Expect(name, problems.Count == 0, string.Join("\n     ", problems.ToArray()));

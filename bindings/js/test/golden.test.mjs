@@ -6,7 +6,10 @@
 // calculate / calculateMonth / calculateCopay / check / diffMasters as a plain object,
 // `requestText` to calculateJson / calculateMonthJson / calculateCopayJson / checkJson /
 // diffMastersJson as-is; `requestFile` (a path from the repository root, call "checkUke") is read
-// as bytes and sent to checkUkeJson — and checkUke, whose object must agree; `info` sends
+// as bytes and sent to checkUkeJson — and checkUke, whose object must agree (likewise readUke /
+// readUkeJson); `writeUke` sends `request` to writeUke (and writeUkeJson, which must agree) or
+// `requestText` to writeUkeJson, and its bytes must equal `expectedFile`'s (written to
+// tests/out/node/<id>.uke); `info` sends
 // nothing. An unknown call fails the vector. `expectedSubset` checks only the keys it names.
 //
 // Plus a few checks of the package surface: error objects and codes, master errors, version,
@@ -216,6 +219,23 @@ const calls = {
   info: {
     object: (eng) => eng.info(),
   },
+  readUke: {
+    file: (eng, bytes) => {
+      const text = eng.readUkeJson(bytes);
+      assert.equal(canonical(eng.readUke(bytes)), text, "readUke and readUkeJson agree");
+      return text;
+    },
+  },
+  writeUke: {
+    // bytes out (a Uint8Array), compared with the vector's expectedFile
+    bytes: true,
+    object: (eng, request) => {
+      const bytes = eng.writeUke(request);
+      assert.deepEqual(eng.writeUkeJson(JSON.stringify(request)), bytes, "writeUke and writeUkeJson agree");
+      return bytes;
+    },
+    text: (eng, text) => eng.writeUkeJson(text),
+  },
   checkUke: {
     // a byte input: the text call gives the output, the object call must agree with it
     file: (eng, bytes) => {
@@ -275,10 +295,15 @@ function runVector(eng, { rel, obj, raw }) {
   const expected = raw.get("expected");
   const expectedSubset = raw.get("expectedSubset");
   const expectedCode = obj.expectedError?.code;
-  const kinds = [expected, expectedSubset, obj.expectedError].filter((x) => x !== undefined).length;
+  const kinds = [expected, expectedSubset, obj.expectedFile, obj.expectedError].filter((x) => x !== undefined).length;
   if (kinds !== 1) {
     throw new assert.AssertionError({
-      message: `${rel}: exactly one of "expected", "expectedSubset" and "expectedError" is required`,
+      message: `${rel}: exactly one of "expected", "expectedSubset", "expectedFile" and "expectedError" is required`,
+    });
+  }
+  if ((obj.expectedFile !== undefined) !== (entry.bytes === true && expectedCode === undefined)) {
+    throw new assert.AssertionError({
+      message: `${rel}: "expectedFile" is for call "writeUke", which takes it or "expectedError"`,
     });
   }
   let actual;
@@ -288,7 +313,9 @@ function runVector(eng, { rel, obj, raw }) {
       ? entry.file(eng, readFileSync(join(repo, obj.requestFile)))
       : byText
         ? entry.text(eng, obj.requestText)
-        : canonical(entry.object(eng, obj.request));
+        : entry.bytes
+          ? entry.object(eng, obj.request)
+          : canonical(entry.object(eng, obj.request));
   } catch (e) {
     if (!(e instanceof Error)) throw new assert.AssertionError({ message: `thrown value is not an Error: ${String(e)}` });
     if (typeof e.code !== "string") throw e; // not a santei error: report it as it is
@@ -301,7 +328,11 @@ function runVector(eng, { rel, obj, raw }) {
       assert.equal(code, expectedCode);
     } else {
       assert.ok(expectedCode === undefined, `expected error ${expectedCode}, got a response: ${actual}`);
-      if (expectedSubset !== undefined) {
+      if (obj.expectedFile !== undefined) {
+        assert.ok(actual instanceof Uint8Array, "writeUke returns a Uint8Array");
+        const file = readFileSync(join(repo, obj.expectedFile));
+        assert.ok(Buffer.from(actual).equals(file), `output (${actual.length} bytes) differs from ${obj.expectedFile} (${file.length} bytes)`);
+      } else if (expectedSubset !== undefined) {
         const mismatch = subsetMismatch(expectedSubset, parseRaw(actual), "");
         assert.ok(mismatch === undefined, `${mismatch}\n     actual   ${actual}`);
       } else {
@@ -309,7 +340,8 @@ function runVector(eng, { rel, obj, raw }) {
       }
     }
   };
-  return { actual, check };
+  // the bytes writeUke wrote go to <id>.uke, everything else (JSON text) to <id>.json
+  return { actual, check, ext: actual instanceof Uint8Array ? "uke" : "json" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -326,8 +358,8 @@ for (const v of vectors) {
     try {
       assert.ok(!seen.has(id), `id ${id} is also used by ${seen.get(id)}`);
       seen.set(id, v.rel);
-      const { actual, check } = runVector(engine, v);
-      writeFileSync(join(outDir, `${id}.json`), actual);
+      const { actual, check, ext } = runVector(engine, v);
+      writeFileSync(join(outDir, `${id}.${ext}`), actual);
       check();
       passed++;
     } catch (e) {
@@ -619,6 +651,41 @@ test("checkUke() of what is not a UKE file throws", () => {
   // the file's bytes, never text: a string would hide the CP932 encoding
   throwsCode(() => engine.checkUkeJson("IR,1,13,1,1234567"), "SANTEI_INVALID_ARGUMENT");
   throwsCode(() => engine.checkUke({}), "SANTEI_INVALID_ARGUMENT");
+});
+
+test("readUke() gives a plain object with the keys of schema/uke-file.schema.json; writeUke() gives the bytes back", () => {
+  const schema = JSON.parse(readFileSync(join(repo, "schema", "uke-file.schema.json"), "utf8"));
+  const bytes = readFileSync(join(repo, "tests", "uke", "check-2024-06.UKE"));
+  const file = engine.readUke(new Uint8Array(bytes).buffer);
+  assert.equal(Object.getPrototypeOf(file), Object.prototype, "a plain object, not a Map");
+  assert.deepEqual(Object.keys(file).sort(), Object.keys(schema.properties).sort());
+  const records = new Map(schema.$defs.Record.oneOf.map((r) => [r.properties.record.const, r]));
+  for (const receipt of file.receipts) {
+    for (const key of Object.keys(receipt.re)) assert.ok(key in schema.$defs.Re.properties, key);
+    for (const record of receipt.records) {
+      const def = records.get(record.record);
+      assert.ok(def, `record ${record.record}`);
+      for (const key of Object.keys(record)) assert.ok(key in def.properties, `${record.record}.${key}`);
+    }
+  }
+  const text = engine.readUkeJson(bytes);
+  assert.equal(text, canonical(JSON.parse(text)), "readUkeJson returns canonical JSON");
+  const written = engine.writeUke(file);
+  assert.ok(written instanceof Uint8Array);
+  assert.ok(Buffer.from(written).equals(bytes), "read → write gives the same bytes");
+  assert.ok(Buffer.from(engine.writeUkeJson(text)).equals(bytes));
+});
+
+test("readUke() / writeUke() errors", () => {
+  throwsCode(() => engine.readUkeJson(new TextEncoder().encode("{not json")), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.readUke("IR,1,13,1,1234567"), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => engine.writeUkeJson("{"), "SANTEI_PARSE_ERROR");
+  throwsCode(() => engine.writeUkeJson({}), "SANTEI_INVALID_ARGUMENT");
+  throwsCode(() => engine.writeUke("not an object"), "SANTEI_PARSE_ERROR");
+  const file = engine.readUke(readFileSync(join(repo, "tests", "uke", "check-2024-06.UKE")));
+  throwsCode(() => engine.writeUke({ ...file, unknownField: 1 }), "SANTEI_PARSE_ERROR");
+  const err = throwsCode(() => engine.writeUke({ ...file, ir: { ...file.ir, iryokikanName: "診療所🏥" } }), "SANTEI_INVALID_REQUEST");
+  assert.match(err.message, /line 1/, "the message names the line");
 });
 
 test("calculate() and calculateJson() agree", () => {

@@ -9,6 +9,10 @@ import type {
   CheckSeverity,
   CheckUkeReceipt,
   CheckUkeResponse,
+  UkeFile,
+  UkeRecord,
+  UkeReceipt,
+  UkeSi,
   ClaimItem,
   ClaimLine,
   CopayPart,
@@ -259,6 +263,44 @@ engine.checkUkeJson("IR,1,13,1,1234567");
 // @ts-expect-error: the receipt number is a number
 const ukeNoText: CheckUkeReceipt = { ...ukeReceipt, receiptNo: "1" };
 void ukeNoText;
+
+// UKE files: bytes → UkeFile → bytes
+const ukeFile: UkeFile = engine.readUke(ukeBytes);
+const ukeFileText: string = engine.readUkeJson(ukeBytes.buffer);
+const ukeOut: Uint8Array = engine.writeUke(ukeFile);
+const ukeOutFromText: Uint8Array = engine.writeUkeJson(ukeFileText);
+const firstReceipt: UkeReceipt = ukeFile.receipts[0];
+const ukeSeikyu: string = ukeFile.ir.seikyuYm;
+const ukeTotal: number | undefined = ukeFile.go.totalPoints;
+void [ukeOut, ukeOutFromText, ukeSeikyu, ukeTotal, firstReceipt.re.receiptNo];
+// records are a tagged union on `record`: narrowing by it reaches the record's own fields
+for (const rec of firstReceipt.records ?? []) {
+  if (rec.record === "SI") {
+    const si: UkeSi = rec;
+    const siDays: number[] = si.days;
+    const siCode: string = si.code;
+    void [siDays, siCode];
+  } else if (rec.record === "HO") {
+    const hoPoints: number = rec.totalPoints;
+    void hoPoints;
+  } else if (rec.record === "other") {
+    const fields: string[] = rec.fields;
+    void fields;
+  }
+}
+const built: UkeFile = {
+  ir: { shinsaShiharaiKikan: 1, todofuken: "13", tensuhyo: 1, iryokikanCode: "1234567", seikyuYm: "2024-07", multiVolume: "00" },
+  receipts: [],
+  go: { multiVolume: "99", totalReceipts: 0, totalPoints: 0 },
+};
+engine.writeUke(built);
+// @ts-expect-error: a record's tag is one of the known record types
+const badRecord: UkeRecord = { record: "XX", fields: [] };
+void badRecord;
+// @ts-expect-error: writeUke takes the UkeFile object; text goes to writeUkeJson
+engine.writeUke(ukeFileText);
+// @ts-expect-error: readUke takes the file's bytes, not text
+engine.readUke("IR,1,13,1,1234567");
 
 // @ts-expect-error: the constructor is private; use Engine.fromFiles
 new Engine();

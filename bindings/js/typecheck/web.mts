@@ -6,6 +6,7 @@ import init, {
   type CheckRequest,
   type CheckResponse,
   type CheckUkeResponse,
+  type UkeFile,
   type CopayRequest,
   type CopayResponse,
   type DiffRequest,
@@ -55,6 +56,10 @@ void [checked.errors, checked.findings[0]?.messageJa, checkText];
 const uke: CheckUkeResponse = engine.checkUke(new Uint8Array(0));
 const ukeText: string = engine.checkUkeJson(new Uint8Array(0));
 void [uke.receipts[0]?.check.errors, ukeText];
+const ukeFile: UkeFile = engine.readUke(new Uint8Array(0));
+const ukeBytes: Uint8Array = engine.writeUke(ukeFile);
+const ukeBytes2: Uint8Array = engine.writeUkeJson(engine.readUkeJson(ukeBytes));
+void ukeBytes2;
 
 // @ts-expect-error: the web build's diffMastersJson takes text, too
 engine.diffMastersJson(req);

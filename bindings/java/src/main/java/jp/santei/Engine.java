@@ -21,6 +21,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *     String copayJson = engine.calculateCopayJson(copayRequestJson);
  *     String checkJson = engine.checkJson(checkRequestJson);
  *     String ukeJson = engine.checkUkeJson(Files.readAllBytes(Path.of("RECEIPTC.UKE")));
+ *     String records = engine.readUkeJson(Files.readAllBytes(Path.of("RECEIPTC.UKE")));
+ *     byte[] uke = engine.writeUke(records); // the same bytes
  *     String diffJson = engine.diffMastersJson("{\"from\":\"2024-09-30\",\"to\":\"2024-10-01\"}");
  * }
  * }</pre>
@@ -191,6 +193,44 @@ public final class Engine implements AutoCloseable {
         SanteiLibrary.SizeT len = new SanteiLibrary.SizeT(uke.length);
         return withHandle(h -> NativeSupport.callForString(lib,
                 (out, outLen) -> lib.santei_check_uke_json(h, bytes, len, out, outLen)));
+    }
+
+    /**
+     * A UKE file read into its records ({@code santei_read_uke_json}): {@code uke} is the
+     * RECEIPTC.UKE file's bytes as they are on disk (記録条件仕様 医科, CP932 text — not JSON, not a
+     * String); the result is the UkeFile as canonical JSON: {@code ir}, {@code receipts}
+     * ({@code re} and its {@code records}, each tagged by {@code record}: "HO", "SI", …), {@code go},
+     * {@code eofMark} (schema/uke-file.schema.json).
+     *
+     * @throws SanteiException {@code SANTEI_PARSE_ERROR} for a file that is not a readable UKE (the
+     *                         message names the line, record and field)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public String readUkeJson(byte[] uke) {
+        Objects.requireNonNull(uke, "uke");
+        byte[] bytes = NativeSupport.nonEmpty(uke);
+        SanteiLibrary.SizeT len = new SanteiLibrary.SizeT(uke.length);
+        return withHandle(h -> NativeSupport.callForString(lib,
+                (out, outLen) -> lib.santei_read_uke_json(h, bytes, len, out, outLen)));
+    }
+
+    /**
+     * A UKE file written from its records ({@code santei_write_uke}): {@code json} is a UkeFile
+     * (what {@link #readUkeJson} returns, edited or not); the result is the file's exact bytes
+     * (CP932, CRLF, the EOF code 0x1A when {@code eofMark}). Reading a file and writing its JSON back
+     * gives the same bytes.
+     *
+     * @throws SanteiException {@code SANTEI_PARSE_ERROR} for JSON that is not a UkeFile,
+     *                         {@code SANTEI_INVALID_REQUEST} for a value the file cannot hold (a
+     *                         character CP932 cannot encode, …; the message names line, record, field)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public byte[] writeUke(String json) {
+        Objects.requireNonNull(json, "json");
+        byte[] request = NativeSupport.utf8(json, "json");
+        SanteiLibrary.SizeT len = NativeSupport.len(request, json);
+        return withHandle(h -> NativeSupport.callForBytes(lib,
+                (out, outLen) -> lib.santei_write_uke(h, request, len, out, outLen)));
     }
 
     /**

@@ -96,6 +96,11 @@ final class NativeSupport {
 
     /** Runs a buffer-returning call, copies the buffer as UTF-8 text and frees it. */
     static String callForString(SanteiLibrary l, BufferCall call) {
+        return new String(callForBytes(l, call), StandardCharsets.UTF_8);
+    }
+
+    /** Runs {@code call}, copies the buffer it returns (bytes, e.g. a UKE file) and frees it. */
+    static byte[] callForBytes(SanteiLibrary l, BufferCall call) {
         PointerByReference out = new PointerByReference();
         SanteiLibrary.SizeTByReference outLen = new SanteiLibrary.SizeTByReference();
         Pointer buffer = null;
@@ -112,8 +117,7 @@ final class NativeSupport {
                 throw new SanteiException(SanteiStatus.PANIC, "buffer of " + Long.toUnsignedString(length)
                         + " bytes is too large for a Java array");
             }
-            byte[] bytes = buffer.getByteArray(0, (int) length);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return buffer.getByteArray(0, (int) length);
         } finally {
             if (buffer != null) {
                 l.santei_buffer_free(buffer, new SanteiLibrary.SizeT(length));

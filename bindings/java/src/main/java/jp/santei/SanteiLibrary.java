@@ -74,6 +74,12 @@ interface SanteiLibrary extends Library {
     int santei_check_uke_json(Pointer engine, byte[] bytes, SizeT len,
                               PointerByReference out, SizeTByReference outLen);
 
+    int santei_read_uke_json(Pointer engine, byte[] bytes, SizeT len,
+                             PointerByReference out, SizeTByReference outLen);
+
+    int santei_write_uke(Pointer engine, byte[] json, SizeT jsonLen,
+                         PointerByReference out, SizeTByReference outLen);
+
     int santei_diff_masters_json(Pointer engine, byte[] request, SizeT requestLen,
                                  PointerByReference out, SizeTByReference outLen);
 

@@ -1,6 +1,7 @@
 package jp.santei;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -278,6 +279,29 @@ class EngineTest {
     }
 
     @Test
+    void readUkeThenWriteUkeGivesTheFileBack() throws IOException {
+        byte[] uke = Files.readAllBytes(TestPaths.repoRoot().resolve("tests/uke/check-2024-06.UKE"));
+        String json = engine.readUkeJson(uke);
+        assertEquals(CanonicalJson.canonical(CanonicalJson.parse(json)), json, "already canonical");
+        JsonNode file = CanonicalJson.parse(json);
+        assertEquals("2024-07", file.path("ir").path("seikyuYm").asText());
+        assertEquals(2, file.path("receipts").size(), json);
+        assertEquals("HO", file.path("receipts").get(0).path("records").get(0).path("record").asText());
+        assertArrayEquals(uke, engine.writeUke(json));
+    }
+
+    @Test
+    void ukeErrors() {
+        SanteiException e = assertThrows(SanteiException.class,
+                () -> engine.readUkeJson("{not json".getBytes(StandardCharsets.US_ASCII)));
+        assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
+        e = assertThrows(SanteiException.class, () -> engine.writeUke("{not json"));
+        assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
+        e = assertThrows(SanteiException.class, () -> engine.writeUke("{}"));
+        assertEquals(SanteiStatus.PARSE_ERROR, e.getStatus());
+    }
+
+    @Test
     void checkUkeOfWhatIsNotAUkeFileIsAParseError() {
         for (byte[] bytes : new byte[][] {"{not json".getBytes(StandardCharsets.US_ASCII), new byte[0]}) {
             SanteiException e = assertThrows(SanteiException.class, () -> engine.checkUkeJson(bytes));
@@ -328,6 +352,8 @@ class EngineTest {
         assertThrows(NullPointerException.class, () -> engine.calculateCopayJson(null));
         assertThrows(NullPointerException.class, () -> engine.checkJson(null));
         assertThrows(NullPointerException.class, () -> engine.checkUkeJson(null));
+        assertThrows(NullPointerException.class, () -> engine.readUkeJson(null));
+        assertThrows(NullPointerException.class, () -> engine.writeUke(null));
         assertThrows(NullPointerException.class, () -> engine.diffMastersJson(null));
         assertThrows(NullPointerException.class, () -> Engine.fromDirectory(null));
         assertThrows(NullPointerException.class, () -> Engine.fromFiles(null));
@@ -355,6 +381,8 @@ class EngineTest {
         assertThrows(IllegalStateException.class, () -> e.calculateCopayJson("{not json"));
         assertThrows(IllegalStateException.class, () -> e.checkJson("{not json"));
         assertThrows(IllegalStateException.class, () -> e.checkUkeJson(new byte[] {'I', 'R', ','}));
+        assertThrows(IllegalStateException.class, () -> e.readUkeJson(new byte[] {'I', 'R', ','}));
+        assertThrows(IllegalStateException.class, () -> e.writeUke("{}"));
         assertThrows(IllegalStateException.class, e::infoJson);
         assertThrows(IllegalStateException.class, () -> e.diffMastersJson("{not json"));
         assertThrows(NullPointerException.class, () -> e.calculateJson(null));

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.TestFactory;
  * id; {@code call} picks the entry point ({@code calculate} = {@link Engine#calculateJson},
  * {@code calculateMonth} = {@link Engine#calculateMonthJson}, {@code calculateCopay} =
  * {@link Engine#calculateCopayJson}, {@code check} = {@link Engine#checkJson}, {@code checkUke} =
- * {@link Engine#checkUkeJson} on the bytes of the vector's {@code requestFile} (a path from the
- * repository root), {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
+ * {@link Engine#checkUkeJson} and {@code readUke} = {@link Engine#readUkeJson} on the bytes of the
+ * vector's {@code requestFile} (a path from the repository root), {@code writeUke} =
+ * {@link Engine#writeUke} (its bytes must equal the {@code expectedFile}'s, written to &lt;id&gt;.uke),
+ * {@code diffMasters} = {@link Engine#diffMastersJson}, {@code info} = {@link Engine#infoJson}
  * with the request unsent; absent = calculate, anything else fails the test); {@code expectedSubset}
  * checks only the keys it names; canonical outputs
  * written to tests/out/java/&lt;id&gt;.json. Set {@code -Dsantei.golden.filter=x} to run only the
@@ -118,21 +120,26 @@ class GoldenTest {
                 return engine::calculateCopayJson;
             case "check":
                 return engine::checkJson;
-            case "checkUke": {
+            case "checkUke":
+            case "readUke": {
                 // a byte input: the file named by requestFile, passed as it is on disk
                 JsonNode file = vector.get("requestFile");
                 if (file == null || !file.isTextual()) {
-                    throw new AssertionError("call checkUke needs a requestFile");
+                    throw new AssertionError("call " + name + " needs a requestFile");
                 }
                 Path path = TestPaths.repoRoot().resolve(file.textValue());
+                boolean check = name.equals("checkUke");
                 return request -> {
                     try {
-                        return engine.checkUkeJson(Files.readAllBytes(path));
+                        byte[] bytes = Files.readAllBytes(path);
+                        return check ? engine.checkUkeJson(bytes) : engine.readUkeJson(bytes);
                     } catch (IOException e) {
                         throw new AssertionError(path + ": " + e.getMessage(), e);
                     }
                 };
             }
+            case "writeUke":
+                return null; // bytes out: run() compares them with the expectedFile
             case "diffMasters":
                 return engine::diffMastersJson;
             case "info":
@@ -176,6 +183,32 @@ class GoldenTest {
         return e.equals(a) ? null : path + ": expected " + e + ", actual " + a;
     }
 
+    /** A writeUke vector: the bytes written must equal the expectedFile's; they go to &lt;id&gt;.uke. */
+    private static void runWriteUke(String id, String text, JsonNode expectedFile, String expectedCode)
+            throws IOException {
+        byte[] actual;
+        try {
+            actual = engine.writeUke(text);
+        } catch (SanteiException e) {
+            ObjectNode code = JsonNodeFactory.instance.objectNode().put("code", e.getCode());
+            Files.write(outDir.resolve(id + ".json"), CanonicalJson.canonical(code).getBytes(StandardCharsets.UTF_8));
+            if (expectedCode == null || !expectedCode.equals(e.getCode())) {
+                fail("unexpected error " + e.getCode() + ": " + e.getMessage()
+                        + (expectedCode == null ? "" : " (expected " + expectedCode + ")"));
+            }
+            return;
+        }
+        Files.write(outDir.resolve(id + ".uke"), actual);
+        if (expectedFile == null) {
+            fail("expected error " + expectedCode + ", got " + actual.length + " bytes");
+        }
+        byte[] expected = Files.readAllBytes(TestPaths.repoRoot().resolve(expectedFile.textValue()));
+        if (!java.util.Arrays.equals(expected, actual)) {
+            fail("output (" + actual.length + " bytes) differs from " + expectedFile.textValue()
+                    + " (" + expected.length + " bytes)");
+        }
+    }
+
     private static void run(String id, JsonNode vector) throws IOException {
         Call entry = entryPoint(vector); // an unknown call fails before anything is written
         int inputs = (vector.has("request") ? 1 : 0) + (vector.has("requestText") ? 1 : 0)
@@ -183,8 +216,13 @@ class GoldenTest {
         if (inputs != 1) {
             throw new AssertionError("exactly one of \"request\", \"requestText\" and \"requestFile\" is required");
         }
-        if (vector.has("requestFile") && !"checkUke".equals(vector.path("call").asText())) {
-            throw new AssertionError("\"requestFile\" is only for call \"checkUke\"");
+        String callName = vector.path("call").asText();
+        if (vector.has("requestFile") && !"checkUke".equals(callName) && !"readUke".equals(callName)) {
+            throw new AssertionError("\"requestFile\" is only for calls \"checkUke\" and \"readUke\"");
+        }
+        boolean writes = "writeUke".equals(callName);
+        if (vector.has("expectedFile") != (writes && !vector.has("expectedError"))) {
+            throw new AssertionError("\"expectedFile\" is for call \"writeUke\", which takes it or \"expectedError\"");
         }
         JsonNode requestText = vector.get("requestText");
         JsonNode request = vector.get("request");
@@ -195,12 +233,19 @@ class GoldenTest {
         JsonNode expected = vector.get("expected");
         JsonNode expectedSubset = vector.get("expectedSubset");
         JsonNode expectedError = vector.get("expectedError");
-        int kinds = (expected != null ? 1 : 0) + (expectedSubset != null ? 1 : 0) + (expectedError != null ? 1 : 0);
+        JsonNode expectedFile = vector.get("expectedFile");
+        int kinds = (expected != null ? 1 : 0) + (expectedSubset != null ? 1 : 0) + (expectedFile != null ? 1 : 0)
+                + (expectedError != null ? 1 : 0);
         if (kinds != 1) {
-            throw new AssertionError("exactly one of \"expected\", \"expectedSubset\" and \"expectedError\" is required");
+            throw new AssertionError(
+                    "exactly one of \"expected\", \"expectedSubset\", \"expectedFile\" and \"expectedError\" is required");
         }
         boolean expectSuccess = expectedError == null;
         String expectedCode = vector.path("expectedError").path("code").asText(null);
+        if (writes) {
+            runWriteUke(id, text, expectedFile, expectedCode);
+            return;
+        }
 
         String actual;
         SanteiException error = null;
