@@ -124,19 +124,45 @@ struct Reader {
 /// 1レセプト内の記録順 (第1章 3 (3) ア (オ)): RE, HO, KO, SN, JD, MF, GR, SY, 摘要 (SI, IY, TO,
 /// CO in any order), SJ. 0 = no order check (臓器提供者 records and unknown types; after one of
 /// them the order is no longer checked).
-fn phase_of(kind: &str) -> u8 {
+fn phase_of(kind: u16) -> u8 {
     match kind {
-        "HO" => 1,
-        "KO" => 2,
-        "SN" => 3,
-        "JD" => 4,
-        "MF" => 5,
-        "GR" => 6,
-        "SY" => 7,
-        "SI" | "IY" | "TO" | "CO" => 8,
-        "SJ" => 9,
+        k::HO => 1,
+        k::KO => 2,
+        k::SN => 3,
+        k::JD => 4,
+        k::MF => 5,
+        k::GR => 6,
+        k::SY => 7,
+        k::SI | k::IY | k::TO | k::CO => 8,
+        k::SJ => 9,
         _ => 0,
     }
+}
+
+/// Record identifiers as numbers, so that a `match` on them is a jump, not string compares.
+mod k {
+    /// "SI" → 0x5349; 0 for anything that is not two bytes.
+    pub const fn of(kind: &str) -> u16 {
+        match kind.as_bytes() {
+            [a, b] => (*a as u16) << 8 | *b as u16,
+            _ => 0,
+        }
+    }
+    pub const IR: u16 = of("IR");
+    pub const RE: u16 = of("RE");
+    pub const HO: u16 = of("HO");
+    pub const KO: u16 = of("KO");
+    pub const SN: u16 = of("SN");
+    pub const JD: u16 = of("JD");
+    pub const MF: u16 = of("MF");
+    pub const GR: u16 = of("GR");
+    pub const SY: u16 = of("SY");
+    pub const SI: u16 = of("SI");
+    pub const IY: u16 = of("IY");
+    pub const TO: u16 = of("TO");
+    pub const CO: u16 = of("CO");
+    pub const SJ: u16 = of("SJ");
+    pub const GO: u16 = of("GO");
 }
 
 const ORDER: &str = "記録条件仕様 order: RE, HO, KO, SN, JD, MF, GR, SY, SI/IY/TO/CO, SJ";
@@ -314,6 +340,7 @@ impl Reader {
 
     fn record(&mut self, l: Line<'_>) -> Result<()> {
         let no = l.no;
+        let code = k::of(l.kind);
         if self.go.is_some() {
             return Err(parse_error(format!(
                 "line {no}: {} record after the GO record (GO must be the last record)",
@@ -321,7 +348,7 @@ impl Reader {
             )));
         }
         if self.ir.is_none() {
-            if l.kind != "IR" {
+            if code != k::IR {
                 return Err(parse_error(format!(
                     "line {no}: expected the IR record (医療機関情報レコード) first, found {:?}",
                     l.kind
@@ -330,13 +357,13 @@ impl Reader {
             self.ir = Some(read_ir(l.with(&f::IR)?)?);
             return Ok(());
         }
-        match l.kind {
-            "IR" => {
+        match code {
+            k::IR => {
                 return Err(parse_error(format!(
                     "line {no}: a second IR record (IR must be only the first record)"
                 )))
             }
-            "RE" => {
+            k::RE => {
                 let re = read_re(l.with(&f::RE)?)?;
                 let expected = self.receipts.last().map(|r| r.re.receipt_no + 1);
                 if let Some(e) = expected {
@@ -356,7 +383,7 @@ impl Reader {
                 self.ko = 0;
                 return Ok(());
             }
-            "GO" => {
+            k::GO => {
                 self.go = Some(read_go(l.with(&f::GO)?)?);
                 return Ok(());
             }
@@ -370,7 +397,7 @@ impl Reader {
             )));
         }
         // Order inside the receipt.
-        let phase = phase_of(kind);
+        let phase = phase_of(code);
         if phase == 0 {
             if is_kind(kind) {
                 self.phase = u8::MAX; // 臓器提供者 records or an unknown type: no more order checks
@@ -383,8 +410,8 @@ impl Reader {
             }
             self.phase = phase;
         }
-        let record = match kind {
-            "HO" => {
+        let record = match code {
+            k::HO => {
                 self.ho += 1;
                 if self.ho > 1 {
                     return Err(parse_error(format!(
@@ -393,7 +420,7 @@ impl Reader {
                 }
                 Record::Ho(read_ho(l.with(&f::HO)?)?)
             }
-            "KO" => {
+            k::KO => {
                 self.ko += 1;
                 if self.ko > 4 {
                     return Err(parse_error(format!(
@@ -402,16 +429,16 @@ impl Reader {
                 }
                 Record::Ko(read_ko(l.with(&f::KO)?)?)
             }
-            "SN" => Record::Sn(read_sn(l.with(&f::SN)?)?),
-            "JD" => Record::Jd(read_jd(l.with(&f::JD[..f::JD_LEN])?)?),
-            "MF" => Record::Mf(read_mf(l.with(&f::MF[..f::MF_LEN])?)?),
-            "GR" => Record::Gr(read_gr(l.with(&f::GR)?)?),
-            "SY" => Record::Sy(read_sy(l.with(&f::SY)?)?),
-            "SI" => Record::Si(read_si(l.with(&f::SI[..f::SI_LEN])?)?),
-            "IY" => Record::Iy(read_iy(l.with(&f::IY[..f::IY_LEN])?)?),
-            "TO" => Record::To(Box::new(read_to(l.with(&f::TO[..f::TO_LEN])?)?)),
-            "CO" => Record::Co(read_co(l.with(&f::CO)?)?),
-            "SJ" => Record::Sj(read_sj(l.with(&f::SJ)?)?),
+            k::SN => Record::Sn(read_sn(l.with(&f::SN)?)?),
+            k::JD => Record::Jd(read_jd(l.with(&f::JD[..f::JD_LEN])?)?),
+            k::MF => Record::Mf(read_mf(l.with(&f::MF[..f::MF_LEN])?)?),
+            k::GR => Record::Gr(read_gr(l.with(&f::GR)?)?),
+            k::SY => Record::Sy(read_sy(l.with(&f::SY)?)?),
+            k::SI => Record::Si(read_si(l.with(&f::SI[..f::SI_LEN])?)?),
+            k::IY => Record::Iy(read_iy(l.with(&f::IY[..f::IY_LEN])?)?),
+            k::TO => Record::To(Box::new(read_to(l.with(&f::TO[..f::TO_LEN])?)?)),
+            k::CO => Record::Co(read_co(l.with(&f::CO)?)?),
+            k::SJ => Record::Sj(read_sj(l.with(&f::SJ)?)?),
             _ if is_kind(kind) => Record::Other(OtherRecord {
                 fields: (1..l.bounds.len()).map(|p| l.get(p).to_string()).collect(),
             }),
@@ -790,11 +817,13 @@ fn read_re(l: Line<'_>) -> Result<Re> {
         search_no: l.opt_code(19, 30, false, Chars::Digits)?,
         seikyu_info: l.opt_text(21),
         shinryoka: {
-            let mut v = vec![dept(22)?, dept(27)?, dept(32)?];
-            while v.last().is_some_and(|d| *d == Shinryoka::default()) {
-                v.pop();
-            }
-            v
+            // empty trailing ones left out, without allocating when all are empty
+            let all = [dept(22)?, dept(27)?, dept(32)?];
+            let n = all
+                .iter()
+                .rposition(|d| *d != Shinryoka::default())
+                .map_or(0, |i| i + 1);
+            all.into_iter().take(n).collect()
         },
         kana_name: l.opt_text(37),
         patient_state: l.units(38, 60, Chars::Digits, 3)?,
