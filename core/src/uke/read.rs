@@ -986,3 +986,69 @@ fn read_go(l: Line<'_>) -> Result<Go> {
         multi_volume: l.code(4, 2, true, Chars::Digits, 1)?,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &[u8] =
+        include_bytes!("../../tests/data/uke/RECEIPTC_GAIRAI_SAMPLE.excerpt.cp932.UKE");
+
+    /// The fast path reads what the line-by-line reader reads, and gives up on everything else.
+    fn agree(bytes: &[u8]) {
+        let (body, eof_mark) = match bytes.split_last() {
+            Some((0x1A, rest)) => (rest, true),
+            _ => (bytes, false),
+        };
+        let fast = read_fast(body, eof_mark);
+        let checked = read_checked(body, eof_mark).ok();
+        if fast.is_some() {
+            assert_eq!(fast, checked);
+        }
+    }
+
+    #[test]
+    fn fast_path_reads_the_sample_and_agrees_on_variants() {
+        let body = SAMPLE.strip_suffix(&[0x1A]).unwrap_or(SAMPLE);
+        assert!(read_fast(body, true).is_some());
+        agree(SAMPLE);
+        let variants: Vec<Vec<u8>> = vec![
+            body.to_vec(),
+            String::from_utf8_lossy(body)
+                .replace("\r\n", "\n")
+                .into_bytes(),
+            [body, b"\r"].concat(),
+            [body, b"\r\n"].concat(),
+            [body, b"XX,1"].concat(),
+            [&body[..body.len() - 2], b"\r"].concat(),
+            [&body[..body.len() - 2], b"\r\r\n"].concat(),
+            body.splitn(2, |&b| b == b',')
+                .collect::<Vec<_>>()
+                .join(&b",\"2"[..]),
+            body.splitn(2, |&b| b == b',')
+                .collect::<Vec<_>>()
+                .join(&b",\x81"[..]),
+            body.splitn(2, |&b| b == b'\n')
+                .collect::<Vec<_>>()
+                .join(&b"\nRE\r,"[..]),
+        ];
+        for v in &variants {
+            agree(v);
+        }
+        // no line of the sample is read differently when cut short or given an extra field
+        let lines: Vec<&[u8]> = body.split(|&b| b == b'\n').collect();
+        for i in 0..lines.len() {
+            for edit in [b",".as_slice(), b"9", b"\x82\xa0"] {
+                let mut v = lines.clone();
+                let longer = [
+                    lines[i].strip_suffix(b"\r").unwrap_or(lines[i]),
+                    edit,
+                    b"\r",
+                ]
+                .concat();
+                v[i] = &longer;
+                agree(&v.join(&b'\n'));
+            }
+        }
+    }
+}
