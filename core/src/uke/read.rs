@@ -19,16 +19,71 @@ pub fn read_uke(bytes: &[u8]) -> Result<UkeFile> {
             "empty file: expected the IR record (医療機関情報レコード)",
         ));
     }
-    let mut reader = Reader {
-        ir: None,
-        receipts: Vec::new(),
-        go: None,
-        bounds: Vec::with_capacity(64),
-        decoded: String::with_capacity(1024),
-        phase: 0,
-        ho: 0,
-        ko: 0,
-    };
+    if let Some(file) = read_fast(body, eof_mark) {
+        return Ok(file);
+    }
+    read_checked(body, eof_mark)
+}
+
+/// The common case, fast: the whole file decoded from CP932 at once, then lines and fields
+/// split in one pass over the text. `None` for anything else — bytes that are not CP932, a
+/// quote or control character, a lone CR, any error — which [`read_checked`] then reads line
+/// by line, so results and messages are the same as if only it had read the file. (A CP932
+/// trail byte is never below 0x40, so the decoded text has the same commas, line ends, quotes
+/// and control characters as the bytes, and the same text per line.)
+fn read_fast(body: &[u8], eof_mark: bool) -> Option<UkeFile> {
+    let text = encoding_rs::SHIFT_JIS.decode_without_bom_handling_and_without_replacement(body)?;
+    let bytes = text.as_bytes();
+    let mut reader = Reader::new();
+    let mut bounds = std::mem::take(&mut reader.bounds);
+    bounds.push(0);
+    // CRs seen, and CRs that end a line: a CR elsewhere is a control character.
+    let (mut cr, mut crlf) = (0usize, 0usize);
+    let (mut no, mut start) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b',' {
+            bounds.push(i + 1 - start);
+            continue;
+        }
+        if b >= 0x20 && b != b'"' {
+            continue;
+        }
+        match b {
+            b'\n' => {
+                let mut end = i;
+                if i > start && bytes.get(i - 1) == Some(&b'\r') {
+                    end = i - 1;
+                    crlf += 1;
+                }
+                no += 1;
+                reader.fast_line(no, text.get(start..end)?, &mut bounds)?;
+                start = i + 1;
+                bounds.clear();
+                bounds.push(0);
+            }
+            b'\r' => cr += 1,
+            _ => return None, // a quote or another control character
+        }
+    }
+    if start < bytes.len() {
+        no += 1;
+        reader.fast_line(no, text.get(start..)?, &mut bounds)?;
+    }
+    if cr != crlf {
+        return None;
+    }
+    Some(UkeFile {
+        ir: reader.ir?,
+        receipts: reader.receipts,
+        go: reader.go?,
+        eof_mark,
+    })
+}
+
+/// Reads the file line by line, looking at every byte: the reference for [`read_fast`], and
+/// what names the line, record and field of every error.
+fn read_checked(body: &[u8], eof_mark: bool) -> Result<UkeFile> {
+    let mut reader = Reader::new();
     let mut at = 0;
     let mut no = 0usize;
     while at < body.len() {
@@ -69,24 +124,80 @@ struct Reader {
 /// 1レセプト内の記録順 (第1章 3 (3) ア (オ)): RE, HO, KO, SN, JD, MF, GR, SY, 摘要 (SI, IY, TO,
 /// CO in any order), SJ. 0 = no order check (臓器提供者 records and unknown types; after one of
 /// them the order is no longer checked).
-fn phase_of(kind: &str) -> u8 {
+fn phase_of(kind: u16) -> u8 {
     match kind {
-        "HO" => 1,
-        "KO" => 2,
-        "SN" => 3,
-        "JD" => 4,
-        "MF" => 5,
-        "GR" => 6,
-        "SY" => 7,
-        "SI" | "IY" | "TO" | "CO" => 8,
-        "SJ" => 9,
+        k::HO => 1,
+        k::KO => 2,
+        k::SN => 3,
+        k::JD => 4,
+        k::MF => 5,
+        k::GR => 6,
+        k::SY => 7,
+        k::SI | k::IY | k::TO | k::CO => 8,
+        k::SJ => 9,
         _ => 0,
     }
+}
+
+/// Record identifiers as numbers, so that a `match` on them is a jump, not string compares.
+mod k {
+    /// "SI" → 0x5349; 0 for anything that is not two bytes.
+    pub const fn of(kind: &str) -> u16 {
+        match kind.as_bytes() {
+            [a, b] => (*a as u16) << 8 | *b as u16,
+            _ => 0,
+        }
+    }
+    pub const IR: u16 = of("IR");
+    pub const RE: u16 = of("RE");
+    pub const HO: u16 = of("HO");
+    pub const KO: u16 = of("KO");
+    pub const SN: u16 = of("SN");
+    pub const JD: u16 = of("JD");
+    pub const MF: u16 = of("MF");
+    pub const GR: u16 = of("GR");
+    pub const SY: u16 = of("SY");
+    pub const SI: u16 = of("SI");
+    pub const IY: u16 = of("IY");
+    pub const TO: u16 = of("TO");
+    pub const CO: u16 = of("CO");
+    pub const SJ: u16 = of("SJ");
+    pub const GO: u16 = of("GO");
 }
 
 const ORDER: &str = "記録条件仕様 order: RE, HO, KO, SN, JD, MF, GR, SY, SI/IY/TO/CO, SJ";
 
 impl Reader {
+    fn new() -> Reader {
+        Reader {
+            ir: None,
+            receipts: Vec::new(),
+            go: None,
+            bounds: Vec::with_capacity(64),
+            decoded: String::new(),
+            phase: 0,
+            ho: 0,
+            ko: 0,
+        }
+    }
+
+    /// One line of [`read_fast`]: `bounds` holds the start of every field; `None` on any error.
+    fn fast_line(&mut self, no: usize, text: &str, bounds: &mut Vec<usize>) -> Option<()> {
+        if text.is_empty() {
+            return None;
+        }
+        bounds.push(text.len() + 1);
+        let kind = text.get(..bounds.get(1)? - 1)?;
+        let l = Line {
+            no,
+            kind,
+            text,
+            bounds,
+            names: &[],
+        };
+        self.record(l).ok()
+    }
+
     /// Reads the line starting at `at`; returns where the next one starts.
     fn line(&mut self, no: usize, body: &[u8], at: usize) -> Result<usize> {
         let mut bounds = std::mem::take(&mut self.bounds);
@@ -229,6 +340,7 @@ impl Reader {
 
     fn record(&mut self, l: Line<'_>) -> Result<()> {
         let no = l.no;
+        let code = k::of(l.kind);
         if self.go.is_some() {
             return Err(parse_error(format!(
                 "line {no}: {} record after the GO record (GO must be the last record)",
@@ -236,7 +348,7 @@ impl Reader {
             )));
         }
         if self.ir.is_none() {
-            if l.kind != "IR" {
+            if code != k::IR {
                 return Err(parse_error(format!(
                     "line {no}: expected the IR record (医療機関情報レコード) first, found {:?}",
                     l.kind
@@ -245,13 +357,13 @@ impl Reader {
             self.ir = Some(read_ir(l.with(&f::IR)?)?);
             return Ok(());
         }
-        match l.kind {
-            "IR" => {
+        match code {
+            k::IR => {
                 return Err(parse_error(format!(
                     "line {no}: a second IR record (IR must be only the first record)"
                 )))
             }
-            "RE" => {
+            k::RE => {
                 let re = read_re(l.with(&f::RE)?)?;
                 let expected = self.receipts.last().map(|r| r.re.receipt_no + 1);
                 if let Some(e) = expected {
@@ -271,7 +383,7 @@ impl Reader {
                 self.ko = 0;
                 return Ok(());
             }
-            "GO" => {
+            k::GO => {
                 self.go = Some(read_go(l.with(&f::GO)?)?);
                 return Ok(());
             }
@@ -285,7 +397,7 @@ impl Reader {
             )));
         }
         // Order inside the receipt.
-        let phase = phase_of(kind);
+        let phase = phase_of(code);
         if phase == 0 {
             if is_kind(kind) {
                 self.phase = u8::MAX; // 臓器提供者 records or an unknown type: no more order checks
@@ -298,8 +410,8 @@ impl Reader {
             }
             self.phase = phase;
         }
-        let record = match kind {
-            "HO" => {
+        let record = match code {
+            k::HO => {
                 self.ho += 1;
                 if self.ho > 1 {
                     return Err(parse_error(format!(
@@ -308,7 +420,7 @@ impl Reader {
                 }
                 Record::Ho(read_ho(l.with(&f::HO)?)?)
             }
-            "KO" => {
+            k::KO => {
                 self.ko += 1;
                 if self.ko > 4 {
                     return Err(parse_error(format!(
@@ -317,16 +429,16 @@ impl Reader {
                 }
                 Record::Ko(read_ko(l.with(&f::KO)?)?)
             }
-            "SN" => Record::Sn(read_sn(l.with(&f::SN)?)?),
-            "JD" => Record::Jd(read_jd(l.with(&f::JD[..f::JD_LEN])?)?),
-            "MF" => Record::Mf(read_mf(l.with(&f::MF[..f::MF_LEN])?)?),
-            "GR" => Record::Gr(read_gr(l.with(&f::GR)?)?),
-            "SY" => Record::Sy(read_sy(l.with(&f::SY)?)?),
-            "SI" => Record::Si(read_si(l.with(&f::SI[..f::SI_LEN])?)?),
-            "IY" => Record::Iy(read_iy(l.with(&f::IY[..f::IY_LEN])?)?),
-            "TO" => Record::To(Box::new(read_to(l.with(&f::TO[..f::TO_LEN])?)?)),
-            "CO" => Record::Co(read_co(l.with(&f::CO)?)?),
-            "SJ" => Record::Sj(read_sj(l.with(&f::SJ)?)?),
+            k::SN => Record::Sn(read_sn(l.with(&f::SN)?)?),
+            k::JD => Record::Jd(read_jd(l.with(&f::JD[..f::JD_LEN])?)?),
+            k::MF => Record::Mf(read_mf(l.with(&f::MF[..f::MF_LEN])?)?),
+            k::GR => Record::Gr(read_gr(l.with(&f::GR)?)?),
+            k::SY => Record::Sy(read_sy(l.with(&f::SY)?)?),
+            k::SI => Record::Si(read_si(l.with(&f::SI[..f::SI_LEN])?)?),
+            k::IY => Record::Iy(read_iy(l.with(&f::IY[..f::IY_LEN])?)?),
+            k::TO => Record::To(Box::new(read_to(l.with(&f::TO[..f::TO_LEN])?)?)),
+            k::CO => Record::Co(read_co(l.with(&f::CO)?)?),
+            k::SJ => Record::Sj(read_sj(l.with(&f::SJ)?)?),
             _ if is_kind(kind) => Record::Other(OtherRecord {
                 fields: (1..l.bounds.len()).map(|p| l.get(p).to_string()).collect(),
             }),
@@ -705,11 +817,13 @@ fn read_re(l: Line<'_>) -> Result<Re> {
         search_no: l.opt_code(19, 30, false, Chars::Digits)?,
         seikyu_info: l.opt_text(21),
         shinryoka: {
-            let mut v = vec![dept(22)?, dept(27)?, dept(32)?];
-            while v.last().is_some_and(|d| *d == Shinryoka::default()) {
-                v.pop();
-            }
-            v
+            // empty trailing ones left out, without allocating when all are empty
+            let all = [dept(22)?, dept(27)?, dept(32)?];
+            let n = all
+                .iter()
+                .rposition(|d| *d != Shinryoka::default())
+                .map_or(0, |i| i + 1);
+            all.into_iter().take(n).collect()
         },
         kana_name: l.opt_text(37),
         patient_state: l.units(38, 60, Chars::Digits, 3)?,
@@ -871,4 +985,70 @@ fn read_go(l: Line<'_>) -> Result<Go> {
         total_points: l.opt_num(3, 10)?,
         multi_volume: l.code(4, 2, true, Chars::Digits, 1)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &[u8] =
+        include_bytes!("../../tests/data/uke/RECEIPTC_GAIRAI_SAMPLE.excerpt.cp932.UKE");
+
+    /// The fast path reads what the line-by-line reader reads, and gives up on everything else.
+    fn agree(bytes: &[u8]) {
+        let (body, eof_mark) = match bytes.split_last() {
+            Some((0x1A, rest)) => (rest, true),
+            _ => (bytes, false),
+        };
+        let fast = read_fast(body, eof_mark);
+        let checked = read_checked(body, eof_mark).ok();
+        if fast.is_some() {
+            assert_eq!(fast, checked);
+        }
+    }
+
+    #[test]
+    fn fast_path_reads_the_sample_and_agrees_on_variants() {
+        let body = SAMPLE.strip_suffix(&[0x1A]).unwrap_or(SAMPLE);
+        assert!(read_fast(body, true).is_some());
+        agree(SAMPLE);
+        let variants: Vec<Vec<u8>> = vec![
+            body.to_vec(),
+            String::from_utf8_lossy(body)
+                .replace("\r\n", "\n")
+                .into_bytes(),
+            [body, b"\r"].concat(),
+            [body, b"\r\n"].concat(),
+            [body, b"XX,1"].concat(),
+            [&body[..body.len() - 2], b"\r"].concat(),
+            [&body[..body.len() - 2], b"\r\r\n"].concat(),
+            body.splitn(2, |&b| b == b',')
+                .collect::<Vec<_>>()
+                .join(&b",\"2"[..]),
+            body.splitn(2, |&b| b == b',')
+                .collect::<Vec<_>>()
+                .join(&b",\x81"[..]),
+            body.splitn(2, |&b| b == b'\n')
+                .collect::<Vec<_>>()
+                .join(&b"\nRE\r,"[..]),
+        ];
+        for v in &variants {
+            agree(v);
+        }
+        // no line of the sample is read differently when cut short or given an extra field
+        let lines: Vec<&[u8]> = body.split(|&b| b == b'\n').collect();
+        for i in 0..lines.len() {
+            for edit in [b",".as_slice(), b"9", b"\x82\xa0"] {
+                let mut v = lines.clone();
+                let longer = [
+                    lines[i].strip_suffix(b"\r").unwrap_or(lines[i]),
+                    edit,
+                    b"\r",
+                ]
+                .concat();
+                v[i] = &longer;
+                agree(&v.join(&b'\n'));
+            }
+        }
+    }
 }
