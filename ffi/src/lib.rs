@@ -161,6 +161,28 @@ unsafe fn json_call<Req: serde::de::DeserializeOwned, Resp: serde::Serialize>(
     })
 }
 
+/// One call with a file's raw bytes in (not JSON) and canonical JSON out: NULL checks, the byte
+/// slice, the call, the out buffer.
+unsafe fn bytes_call<Resp: serde::Serialize>(
+    engine: *const SanteiEngine,
+    bytes: *const u8,
+    len: usize,
+    out: *mut *mut u8,
+    out_len: *mut usize,
+    call: impl FnOnce(&Engine, &[u8]) -> Result<Resp, Error>,
+) -> SanteiStatus {
+    guard(|| {
+        out_buffer(out, out_len, || {
+            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
+            if bytes.is_null() {
+                return Err(invalid("bytes is NULL"));
+            }
+            let file = crate::bytes(bytes, len, "bytes")?;
+            wire::to_canonical_json(&call(&engine.engine, file)?)
+        })
+    })
+}
+
 /// The ABI version of this library (compare with `SANTEI_ABI_VERSION` from the header).
 #[no_mangle]
 pub extern "C" fn santei_abi_version() -> u32 {
@@ -355,16 +377,7 @@ pub unsafe extern "C" fn santei_check_uke_json(
     out: *mut *mut u8,
     out_len: *mut usize,
 ) -> SanteiStatus {
-    guard(|| {
-        out_buffer(out, out_len, || {
-            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
-            if bytes.is_null() {
-                return Err(invalid("bytes is NULL"));
-            }
-            let file = crate::bytes(bytes, len, "bytes")?;
-            wire::to_canonical_json(&engine.engine.check_uke(file)?)
-        })
-    })
+    bytes_call(engine, bytes, len, out, out_len, Engine::check_uke)
 }
 
 /// A UKE file (RECEIPTC.UKE, 記録条件仕様 医科) read into its records. `bytes` is the file as it is
@@ -382,16 +395,7 @@ pub unsafe extern "C" fn santei_read_uke_json(
     out: *mut *mut u8,
     out_len: *mut usize,
 ) -> SanteiStatus {
-    guard(|| {
-        out_buffer(out, out_len, || {
-            let engine = engine.as_ref().ok_or_else(|| invalid("engine is NULL"))?;
-            if bytes.is_null() {
-                return Err(invalid("bytes is NULL"));
-            }
-            let file = crate::bytes(bytes, len, "bytes")?;
-            wire::to_canonical_json(&engine.engine.read_uke(file)?)
-        })
-    })
+    bytes_call(engine, bytes, len, out, out_len, Engine::read_uke)
 }
 
 /// A UKE file written from its records: `json` is a UkeFile as UTF-8 JSON of `json_len` bytes

@@ -7,8 +7,7 @@ use super::limits::{self, LimitOptions};
 use crate::error::{Error, Result};
 use crate::model::{CopayResponse, Household, HouseholdResult, IncomeCategory};
 
-/// 70歳未満の合算対象: 一部負担金 21,000円以上 (施行令 第41条第1項).
-const GASSAN_MIN_UNDER70: i64 = 21_000;
+use super::receipt::GASSAN_MIN_UNDER70;
 
 struct Receipt {
     person: String,

@@ -23,7 +23,7 @@ use chrono::{Datelike, NaiveDate};
 /// At most 4 公費 on one レセプト (レセプト電算 記録条件仕様: 公費① 〜 公費④).
 const MAX_PUBLIC: usize = 4;
 /// 70歳未満の合算対象: 一部負担金 21,000円以上 (健康保険法施行令 第41条第1項).
-const GASSAN_MIN_UNDER70: i64 = 21_000;
+pub(crate) const GASSAN_MIN_UNDER70: i64 = 21_000;
 /// Largest 点数 accepted for one part (a sanity bound, far above any real claim).
 const MAX_POINTS: i64 = 100_000_000;
 /// 後期高齢者 2割 外来 配慮措置: 2022-10-01 〜 2025-09-30 (令和3年政令第281号 附則).
